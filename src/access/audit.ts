@@ -1,0 +1,94 @@
+// Writes audit rows in the caller's transaction, chained per municipality (docs/adr/0003).
+// The head row is locked FOR UPDATE only at flush, just before commit, so the chain
+// serialises commits of audited transactions for the shortest possible time.
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/types.ts';
+import { auditHash, GENESIS_HASH, type ChainedAuditFields } from '../domain/audit-chain.ts';
+import { maskSearchTerm } from '../domain/cpr.ts';
+import { auditRole, type Actor } from './actor.ts';
+
+export type AuditAction =
+  | 'read'
+  | 'list'
+  | 'search'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'reveal_cpr'
+  | 'import'
+  | 'export'
+  | 'login'
+  | 'logout'
+  | 'login_failed'
+  | 'account_blocked'
+  | 'account_unblocked'
+  | 'access_denied';
+
+export interface AuditInput {
+  action: AuditAction;
+  resourceType: string;
+  resourceId?: string | null;
+  childId?: string | null;
+  /** Free-text search: CPR-like parts are masked before storage. */
+  searchTerm?: string | null;
+  purpose?: string | null;
+  outcome?: 'allowed' | 'denied' | 'failed';
+  /** Never personal data: ids, counts, field names. */
+  details?: Record<string, unknown> | null;
+}
+
+export function toAuditRow(actor: Actor, input: AuditInput, at: Date): Omit<ChainedAuditFields, 'seq'> {
+  return {
+    municipalityId: actor.municipalityId,
+    id: randomUUID(),
+    at,
+    actorKind: actor.kind,
+    actorUserId: actor.userId,
+    actorName: actor.displayName,
+    actorRole: auditRole(actor),
+    action: input.action,
+    resourceType: input.resourceType,
+    resourceId: input.resourceId ?? null,
+    childId: input.childId ?? null,
+    searchTerm: input.searchTerm ? maskSearchTerm(input.searchTerm) : null,
+    purpose: input.purpose ?? actor.reason ?? null,
+    outcome: input.outcome ?? 'allowed',
+    details: input.details ?? null,
+    requestId: actor.requestId,
+  };
+}
+
+/** Append rows to the municipality's chain inside trx. Throws (failing the request) if anything fails. */
+export async function appendAudit(
+  trx: Transaction<DB>,
+  municipalityId: string,
+  rows: Omit<ChainedAuditFields, 'seq'>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await trx
+    .insertInto('auditHeads')
+    .values({ municipalityId, seq: 0, hash: GENESIS_HASH })
+    .onConflict((oc) => oc.column('municipalityId').doNothing())
+    .execute();
+  const head = await trx
+    .selectFrom('auditHeads')
+    .select(['seq', 'hash'])
+    .where('municipalityId', '=', municipalityId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  let seq = head.seq;
+  let prev = head.hash;
+  const chained = rows.map((row) => {
+    seq += 1;
+    const full = { ...row, seq };
+    const hash = auditHash(prev, full);
+    const out = { ...full, prevHash: prev, hash, details: full.details ? JSON.stringify(full.details) : null };
+    prev = hash;
+    return out;
+  });
+  for (let i = 0; i < chained.length; i += 500) {
+    await trx.insertInto('auditEvents').values(chained.slice(i, i + 500)).execute();
+  }
+  await trx.updateTable('auditHeads').set({ seq, hash: prev }).where('municipalityId', '=', municipalityId).execute();
+}

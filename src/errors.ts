@@ -1,0 +1,74 @@
+// One error type with a stable code, an HTTP status and a Danish message (English second).
+// The client shows the text for the code; a body never carries a stack, SQL or another
+// municipality's facts.
+
+export const MESSAGES = {
+  'request.invalid': ['Oplysningerne er ikke udfyldt korrekt.', 'The request is not valid.'],
+  'request.unsupported_media_type': ['Forkert dataformat.', 'Unsupported media type.'],
+  'request.too_large': ['Forsendelsen er for stor.', 'The request body is too large.'],
+  'request.rate_limited': ['For mange forespørgsler. Vent lidt, og prøv igen.', 'Too many requests.'],
+  'request.not_found': ['Siden findes ikke.', 'Not found.'],
+  'version.mismatch': [
+    'Oplysningerne er ændret af en anden, siden du hentede dem. Hent siden igen.',
+    'The record was changed by someone else.',
+  ],
+  'version.required': ['Versionen mangler (If-Match).', 'If-Match header is required.'],
+  'auth.required': ['Du skal logge ind.', 'You must log in.'],
+  'auth.login_failed': [
+    'Log-ind mislykkedes. Tjek brugernavn og adgangskode. Efter 3 forkerte forsøg spærres kontoen – kontakt da din administrator.',
+    'Log-in failed.',
+  ],
+  'auth.session_expired': ['Din session er udløbet. Log ind igen.', 'Your session has expired.'],
+  'auth.csrf': ['Sikkerhedstjek mislykkedes. Genindlæs siden, og prøv igen.', 'CSRF check failed.'],
+  'auth.sso_failed': ['Log-ind via kommunens login mislykkedes.', 'Single sign-on failed.'],
+  'auth.sso_unknown_user': [
+    'Du er ikke oprettet som bruger i Tidlig. Kontakt din administrator.',
+    'No Tidlig user matches your identity.',
+  ],
+  'access.denied': ['Du har ikke adgang til dette.', 'Access denied.'],
+  'municipality.not_found': ['Kommunen findes ikke.', 'Municipality not found.'],
+  'child.not_found': ['Barnet findes ikke, eller du har ikke adgang.', 'Child not found.'],
+  'child.cpr_taken': ['Der findes allerede et barn med dette CPR-nummer.', 'CPR already registered.'],
+  'district.not_found': ['Distriktet findes ikke.', 'District not found.'],
+  'institution.not_found': ['Institutionen findes ikke.', 'Institution not found.'],
+  'group.not_found': ['Gruppen findes ikke.', 'Group not found.'],
+  'team.not_found': ['Teamet findes ikke.', 'Team not found.'],
+  'user.not_found': ['Medarbejderen findes ikke.', 'User not found.'],
+  'membership.not_found': ['Tilknytningen findes ikke.', 'Membership not found.'],
+  'enrolment.not_found': ['Indskrivningen findes ikke.', 'Enrolment not found.'],
+  'import.not_found': ['Importen findes ikke.', 'Import not found.'],
+  'name.taken': ['Navnet er allerede i brug.', 'The name is already in use.'],
+  'username.taken': ['Brugernavnet er allerede i brug.', 'The username is already in use.'],
+  'unit.invalid': ['Enheden passer ikke til rollen.', 'The unit does not fit the role.'],
+  'enrolment.overlap': [
+    'Barnet er allerede indskrevet i perioden.',
+    'The child is already enrolled in that period.',
+  ],
+  'period.invalid': ['Slutdatoen ligger før startdatoen.', 'The end date is before the start date.'],
+  'audit.failed': ['Adgangen kunne ikke logges, så handlingen er afvist.', 'The access could not be logged.'],
+  'service.unavailable': ['Tidlig er midlertidigt utilgængelig. Prøv igen om lidt.', 'Service unavailable.'],
+  internal: ['Der opstod en uventet fejl. Prøv igen.', 'Unexpected error.'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type ErrorCode = keyof typeof MESSAGES;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    readonly details?: unknown,
+    options?: ErrorOptions,
+  ) {
+    super(code, options);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (code: ErrorCode) => new AppError(code, 404);
+export const forbidden = () => new AppError('access.denied', 403);
+export const conflict = (code: ErrorCode, details?: unknown) => new AppError(code, 409, details);
+export const invalid = (details: unknown) => new AppError('request.invalid', 400, details);
+
+export function messageFor(code: ErrorCode, lang: 'da' | 'en' = 'da'): string {
+  return MESSAGES[code][lang === 'da' ? 0 : 1];
+}

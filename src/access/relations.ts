@@ -79,3 +79,41 @@ export async function allowedChildIds(
 export function childAccessSql(trx: Transaction<DB>, actor: Actor, today: string) {
   return childAccessQuery(trx, actor, today).compile();
 }
+
+/** Why the actor may see this child now (shown on the child page: access is explained, not assumed). */
+export async function accessReasons(trx: Transaction<DB>, actor: Actor, today: string, childId: string): Promise<string[]> {
+  if (actor.kind !== 'staff' || !actor.userId) return [];
+  const unitRoles = actor.memberships.filter((m) => (UNIT_CHILD_ROLES as readonly string[]).includes(m.role));
+  const reasons = new Set<string>();
+  if (unitRoles.length) {
+    const enrolments = await trx
+      .selectFrom('enrolments')
+      .select(['institutionId', 'groupId'])
+      .where('childId', '=', childId)
+      .where('validFrom', '<=', today)
+      .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', today)]))
+      .execute();
+    for (const e of enrolments) {
+      for (const m of unitRoles) {
+        if (m.unitKind === 'group' && m.unitId === e.groupId) reasons.add('enrolment_group');
+        if (m.unitKind === 'institution' && m.unitId === e.institutionId) reasons.add('enrolment_institution');
+      }
+    }
+  }
+  const teamIds = actor.memberships.filter((m) => m.unitKind === 'team').map((m) => m.unitId);
+  const relations = await trx
+    .selectFrom('childRelations')
+    .select(['kind'])
+    .where('childId', '=', childId)
+    .where('validFrom', '<=', today)
+    .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', today)]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('subjectKind', '=', 'user'), eb('subjectId', '=', actor.userId!)]),
+        ...(teamIds.length ? [eb.and([eb('subjectKind', '=', 'team'), eb('subjectId', 'in', teamIds)])] : []),
+      ]),
+    )
+    .execute();
+  for (const r of relations) reasons.add(`relation_${r.kind}`);
+  return [...reasons];
+}

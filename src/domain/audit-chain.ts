@@ -48,22 +48,43 @@ export interface VerifyResult {
   brokenAtSeq?: number;
 }
 
-/** Verify rows given in seq order, starting after the given hash. */
-export function verifyChain(
-  rows: Iterable<ChainedAuditFields & { prevHash: string; hash: string }>,
-  startHash = GENESIS_HASH,
-  startSeq = 0,
-): VerifyResult {
-  let prev = startHash;
-  let expectedSeq = startSeq + 1;
-  let checked = 0;
-  for (const row of rows) {
-    if (row.seq !== expectedSeq || row.prevHash !== prev || auditHash(prev, row) !== row.hash) {
-      return { ok: false, checked, brokenAtSeq: row.seq };
-    }
-    prev = row.hash;
-    expectedSeq += 1;
-    checked += 1;
+type ChainedRow = ChainedAuditFields & { prevHash: string; hash: string };
+
+/** Verifies rows fed in seq order, one at a time, so a long chain never sits in memory. */
+export class ChainVerifier {
+  private prev: string;
+  private expectedSeq: number;
+  private checked = 0;
+  private brokenAtSeq: number | undefined;
+
+  constructor(startHash = GENESIS_HASH, startSeq = 0) {
+    this.prev = startHash;
+    this.expectedSeq = startSeq + 1;
   }
-  return { ok: true, checked };
+
+  /** Returns false once the chain is broken; later rows are not checked. */
+  push(row: ChainedRow): boolean {
+    if (this.brokenAtSeq !== undefined) return false;
+    if (row.seq !== this.expectedSeq || row.prevHash !== this.prev || auditHash(this.prev, row) !== row.hash) {
+      this.brokenAtSeq = row.seq;
+      return false;
+    }
+    this.prev = row.hash;
+    this.expectedSeq += 1;
+    this.checked += 1;
+    return true;
+  }
+
+  /** `headSeq`: the chain head's seq; rows missing at the end are a break too. */
+  result(headSeq?: number): VerifyResult {
+    if (this.brokenAtSeq !== undefined) return { ok: false, checked: this.checked, brokenAtSeq: this.brokenAtSeq };
+    if (headSeq !== undefined && headSeq !== this.expectedSeq - 1) return { ok: false, checked: this.checked, brokenAtSeq: this.expectedSeq };
+    return { ok: true, checked: this.checked };
+  }
+}
+
+export function verifyChain(rows: Iterable<ChainedRow>, startHash = GENESIS_HASH, startSeq = 0, headSeq?: number): VerifyResult {
+  const v = new ChainVerifier(startHash, startSeq);
+  for (const row of rows) if (!v.push(row)) break;
+  return v.result(headSeq);
 }

@@ -56,6 +56,7 @@ export const PERMISSIONS = [
   'import.run',
   'audit.read',
   'children.list', // "my children": children reached through the actor's relations
+  'children.manage', // register children, custody holders and enrolments (no reading of records)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,7 +72,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   myndighedsleder: CHILD_WORK,
   forebyggende_raadgiver: CHILD_WORK,
   familiebehandler: CHILD_WORK,
-  admin: [...STAFF_BASE, 'org.manage', 'staff.manage', 'import.run'],
+  admin: [...STAFF_BASE, 'org.manage', 'staff.manage', 'import.run', 'children.manage'],
   dpo: [...STAFF_BASE, 'audit.read'],
 };
 
@@ -84,4 +85,24 @@ export function permissionsOf(roles: readonly Role[]): Set<Permission> {
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
+}
+
+export type UnitKind = 'municipality' | 'district' | 'institution' | 'group' | 'team';
+
+/** Where each role can be held: a pædagog in a group, a leader in an institution, a facilitator in a district … */
+export const ROLE_UNITS: Record<Role, readonly UnitKind[]> = {
+  fagperson: ['group', 'institution', 'team'],
+  leder: ['institution', 'district', 'team'],
+  distriktsfacilitator: ['district'],
+  myndighedsraadgiver: ['team', 'institution'],
+  teamleder: ['team', 'institution'],
+  myndighedsleder: ['institution', 'municipality'],
+  forebyggende_raadgiver: ['team', 'institution', 'district'],
+  familiebehandler: ['team', 'institution'],
+  admin: ['municipality'],
+  dpo: ['municipality'],
+};
+
+export function roleFitsUnit(role: Role, unitKind: UnitKind): boolean {
+  return ROLE_UNITS[role].includes(unitKind);
 }

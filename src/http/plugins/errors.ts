@@ -1,6 +1,6 @@
 // Maps every error to a stable code, a status and a Danish message. Bad input is 4xx with
 // the field paths; a database outage is 503 with Retry-After; nothing else leaks.
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, messageFor, type ErrorCode } from '../../errors.ts';
 import type { App } from '../types.ts';
@@ -27,8 +27,6 @@ export function send(reply: FastifyReply, status: number, code: ErrorCode, detai
 }
 
 export function registerErrorHandling(app: App): void {
-  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => send(reply, 404, 'request.not_found'));
-
   app.setErrorHandler((err: FastifyError | AppError | Error, request, reply) => {
     if (err instanceof AppError) {
       if (err.code === 'audit.failed') {

@@ -1,0 +1,120 @@
+// The Fastify application: plugins in a fixed order, then the modules' routes.
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { systemClock, type Clock } from '../access/scope.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/connect.ts';
+import { registerErrorHandling, send } from './plugins/errors.ts';
+import { registerSession } from './plugins/session.ts';
+import type { App, AppContext } from './types.ts';
+import { healthRoutes } from './health.ts';
+import { authRoutes } from '../modules/auth/routes.ts';
+import { organisationRoutes } from '../modules/organisation/routes.ts';
+import { staffRoutes } from '../modules/staff/routes.ts';
+import { childrenRoutes } from '../modules/people/routes.ts';
+import { auditRoutes } from '../modules/audit/routes.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  clock?: Clock;
+}
+
+/** Route modules, in one list so the OpenAPI document and the tests see them all. */
+const MODULES = [healthRoutes, authRoutes, organisationRoutes, staffRoutes, childrenRoutes, auditRoutes];
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const ctx: AppContext = { config: deps.config, db: deps.db, clock: deps.clock ?? systemClock };
+  const app = Fastify({
+    logger: {
+      level: deps.config.logLevel,
+      // Never log cookies, CSRF tokens or bodies (names, CPR, free text).
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: deps.config.trustProxy,
+    genReqId: () => randomUUID(),
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    strictTransportSecurity: deps.config.hsts ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: true,
+    max: deps.config.rateLimit.perMinute,
+    timeWindow: '1 minute',
+    allowList: (request) => !request.url.startsWith('/api/'),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Tidlig API', version: '0.1.0', description: 'Tidlig forebyggende indsats — API' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: '__Host-tidlig' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerSession(app, ctx);
+  for (const routes of MODULES) await app.register(async (scoped) => routes(scoped as App, ctx));
+
+  await registerWeb(app, deps.config.webDist);
+  return app;
+}
+
+/** Serve the built web app, with index.html for client-side routes. */
+async function registerWeb(app: App, webDist: string): Promise<void> {
+  const index = path.join(webDist, 'index.html');
+  if (!fs.existsSync(index)) {
+    app.setNotFoundHandler((request, reply) => send(reply, 404, 'request.not_found'));
+    return;
+  }
+  await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+    return send(reply, 404, 'request.not_found');
+  });
+}

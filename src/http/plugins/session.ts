@@ -1,0 +1,82 @@
+// Session cookie → actor on every request; CSRF checks on every state-changing request.
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../errors.ts';
+import { resolveSession } from '../../modules/auth/service.ts';
+import type { App, AppContext } from '../types.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function sessionCookieName(ctx: AppContext): string {
+  // __Host-: Secure, Path=/, no Domain — the cookie cannot be set or shadowed by a subdomain.
+  return ctx.config.secureCookies ? '__Host-tidlig' : 'tidlig';
+}
+
+export function setSessionCookie(ctx: AppContext, reply: FastifyReply, value: string, expiresAt: Date): void {
+  reply.setCookie(sessionCookieName(ctx), value, {
+    path: '/',
+    httpOnly: true,
+    secure: ctx.config.secureCookies,
+    sameSite: 'strict',
+    expires: expiresAt,
+  });
+}
+
+export function clearSessionCookie(ctx: AppContext, reply: FastifyReply): void {
+  reply.clearCookie(sessionCookieName(ctx), { path: '/', httpOnly: true, secure: ctx.config.secureCookies, sameSite: 'strict' });
+}
+
+/** Cross-site requests are refused: an Origin header, when sent, must name this host. */
+function sameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function tokensMatch(sent: string | string[] | undefined, expected: string): boolean {
+  if (typeof sent !== 'string' || sent.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+}
+
+export function registerSession(app: App, ctx: AppContext): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    const cookie = request.cookies[sessionCookieName(ctx)];
+    if (cookie) {
+      const resolved = await resolveSession(ctx, cookie, request.id);
+      if (resolved.state === 'active') {
+        request.actor = resolved.actor;
+        request.session = resolved.session;
+      } else {
+        clearSessionCookie(ctx, reply);
+        // Tell the client why it lost its session, unless it is logging in again.
+        if (resolved.state === 'expired' && !request.url.startsWith('/api/auth/')) {
+          throw new AppError('auth.session_expired', 401);
+        }
+      }
+    }
+    if (!SAFE_METHODS.has(request.method)) {
+      if (!sameOrigin(request)) throw new AppError('auth.csrf', 403);
+      if (request.session && !tokensMatch(request.headers['x-csrf-token'], request.session.csrfToken)) {
+        throw new AppError('auth.csrf', 403);
+      }
+    }
+  });
+}
+
+/** Route guard: the request must come from a logged-in staff member. */
+export async function requireStaff(request: FastifyRequest): Promise<void> {
+  if (!request.actor || request.actor.kind !== 'staff') throw new AppError('auth.required', 401);
+}
+
+export function actorOf(request: FastifyRequest) {
+  if (!request.actor) throw new AppError('auth.required', 401);
+  return request.actor;
+}

@@ -47,12 +47,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const publicUrl = env.TIDLIG_PUBLIC_URL ?? `http://localhost:${port}`;
   return {
     port,
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.TIDLIG_DATA_DIR ?? './data'),
     demo: bool(env.TIDLIG_DEMO, true),
     publicUrl,
-    secureCookies: bool(env.TIDLIG_SECURE_COOKIES, true),
+    // Browsers keep Secure cookies over https, and over plain http only on localhost.
+    secureCookies: bool(env.TIDLIG_SECURE_COOKIES, /^https:\/\/|^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(publicUrl)),
     hsts: bool(env.TIDLIG_HSTS, publicUrl.startsWith('https://')),
     trustProxy: bool(env.TIDLIG_TRUST_PROXY, false),
     sessionIdleMinutes: int(env.TIDLIG_SESSION_IDLE_MINUTES, 30),

@@ -36,8 +36,31 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+/** Only these fields are hashed: a row read back from the database carries more (hash, prevHash). */
+const HASHED_FIELDS = [
+  'municipalityId',
+  'seq',
+  'id',
+  'at',
+  'actorKind',
+  'actorUserId',
+  'actorName',
+  'actorRole',
+  'action',
+  'resourceType',
+  'resourceId',
+  'childId',
+  'searchTerm',
+  'purpose',
+  'outcome',
+  'details',
+  'requestId',
+] as const satisfies readonly (keyof ChainedAuditFields)[];
+
 export function auditHash(prevHash: string, row: ChainedAuditFields): string {
-  const content = canonicalJson({ ...row, at: row.at.toISOString() });
+  const picked: Record<string, unknown> = {};
+  for (const f of HASHED_FIELDS) picked[f] = f === 'at' ? row.at.toISOString() : (row[f] ?? null);
+  const content = canonicalJson(picked);
   return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
 }
 

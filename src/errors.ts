@@ -37,6 +37,26 @@ export const MESSAGES = {
   'membership.not_found': ['Tilknytningen findes ikke.', 'Membership not found.'],
   'enrolment.not_found': ['Indskrivningen findes ikke.', 'Enrolment not found.'],
   'import.not_found': ['Importen findes ikke.', 'Import not found.'],
+  'import.empty': [
+    'Filen er tom. Der skal være en linje med kolonneoverskrifter og mindst én linje med data.',
+    'The file is empty.',
+  ],
+  'import.not_csv': [
+    'Filen kan ikke læses som CSV. Gem den som CSV (semikolon- eller kommasepareret) i UTF-8.',
+    'The file is not valid CSV.',
+  ],
+  'import.encoding': [
+    'Filen er ikke gemt i UTF-8, så æ, ø og å kan ikke læses. Gem den som "CSV UTF-8".',
+    'The file is not UTF-8 text.',
+  ],
+  'import.headers': [
+    'Kolonneoverskrifterne i første linje passer ikke til importen. Hent skabelonen, og ret overskrifterne.',
+    'The header row does not match the import kind.',
+  ],
+  'import.too_many_rows': [
+    'Filen har for mange linjer. Del den op i filer med højst 20.000 linjer.',
+    'The file has too many rows (at most 20,000).',
+  ],
   'name.taken': ['Navnet er allerede i brug.', 'The name is already in use.'],
   'username.taken': ['Brugernavnet er allerede i brug.', 'The username is already in use.'],
   'unit.invalid': ['Enheden passer ikke til rollen.', 'The unit does not fit the role.'],

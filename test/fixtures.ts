@@ -212,7 +212,8 @@ export function clientFor(app: App, cookie: string, csrf: string): Client {
 export async function auditRowsFor(db: Database, municipalityId: string, where: { childId?: string; action?: string } = {}) {
   return db.kysely.transaction().execute(async (trx) => {
     await sql`SELECT set_config('app.municipality_id', ${municipalityId}, true)`.execute(trx);
-    let q = trx.selectFrom('auditEvents').selectAll().orderBy('seq');
+    // The test connects as superuser, which bypasses row-level security: filter explicitly.
+    let q = trx.selectFrom('auditEvents').selectAll().where('municipalityId', '=', municipalityId).orderBy('seq');
     if (where.childId) q = q.where('childId', '=', where.childId);
     if (where.action) q = q.where('action', '=', where.action);
     return q.execute();

@@ -36,6 +36,8 @@ export interface AuditInput {
   outcome?: 'allowed' | 'denied' | 'failed';
   /** Never personal data: ids, counts, field names. */
   details?: Record<string, unknown> | null;
+  /** Log-in events happen before there is an actor: name the user they concern. */
+  asUser?: { id: string; name: string };
 }
 
 export function toAuditRow(actor: Actor, input: AuditInput, at: Date): Omit<ChainedAuditFields, 'seq'> {
@@ -43,9 +45,9 @@ export function toAuditRow(actor: Actor, input: AuditInput, at: Date): Omit<Chai
     municipalityId: actor.municipalityId,
     id: randomUUID(),
     at,
-    actorKind: actor.kind,
-    actorUserId: actor.userId,
-    actorName: actor.displayName,
+    actorKind: input.asUser ? 'staff' : actor.kind,
+    actorUserId: input.asUser?.id ?? actor.userId,
+    actorName: input.asUser?.name ?? actor.displayName,
     actorRole: auditRole(actor),
     action: input.action,
     resourceType: input.resourceType,

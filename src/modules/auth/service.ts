@@ -76,7 +76,13 @@ export async function loginWithPassword(
 
     if (!user || !usable || !passwordOk) {
       await repo.recordAttempt(scope, { ...attempt, succeeded: false });
-      scope.audit({ action: 'login_failed', resourceType: 'user', resourceId: user?.id ?? null, outcome: 'denied' });
+      scope.audit({
+        action: 'login_failed',
+        resourceType: 'user',
+        resourceId: user?.id ?? null,
+        outcome: 'denied',
+        ...(user ? { asUser: { id: user.id, name: user.displayName } } : {}),
+      });
       if (user && !user.blockedAt) {
         const attempts = await repo.recentAttempts(scope, user.id, new Date(scope.now.getTime() - FAILED_LOGIN_WINDOW_MS));
         if (shouldBlock(attempts, scope.now)) {
@@ -95,7 +101,7 @@ export async function loginWithPassword(
       if (old) await repo.endSession(scope, old.id, 'replaced');
     }
     const session = await startSession(ctx, scope, user.id, 'password');
-    scope.audit({ action: 'login', resourceType: 'user', resourceId: user.id, details: { method: 'password' } });
+    scope.audit({ action: 'login', resourceType: 'user', resourceId: user.id, details: { method: 'password' }, asUser: { id: user.id, name: user.displayName } });
     return { ok: true, session } as const;
   });
 }

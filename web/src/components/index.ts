@@ -1,0 +1,25 @@
+// Shared components (DKFDS markup). Props are documented in each file's header comment.
+export { AppShell, PublicShell, Main, useLogout, leaveToLogin } from './Layout.tsx';
+export { Header } from './Header.tsx';
+export { Footer } from './Footer.tsx';
+export { SkipLink, focusMain, MAIN_ID } from './SkipLink.tsx';
+export { LanguageSwitch } from './LanguageSwitch.tsx';
+export { TextField, SelectField, TextareaField, CheckboxField, FieldFrame, describedBy } from './FormField.tsx';
+export type { SelectOption, TextFieldProps, SelectFieldProps, TextareaFieldProps } from './FormField.tsx';
+export { ErrorSummary } from './ErrorSummary.tsx';
+export type { SummaryError } from './ErrorSummary.tsx';
+export { Notice } from './Notice.tsx';
+export type { NoticeVariant } from './Notice.tsx';
+export { DataTable } from './DataTable.tsx';
+export type { Column } from './DataTable.tsx';
+export { Pagination, pageWindow } from './Pagination.tsx';
+export { ProgressBar } from './ProgressBar.tsx';
+export { Dialog } from './Dialog.tsx';
+export { Loading } from './Spinner.tsx';
+export { Icon } from './Icon.tsx';
+export { NotFoundPage, NoAccessPage, ErrorPage } from './PageStates.tsx';
+export { RequirePermission } from './RequirePermission.tsx';
+export { usePageTitle } from './usePageTitle.ts';
+export { formatDay, formatDayShort, formatDateTime, todayInCopenhagen } from './format.ts';
+export { NAV_ITEMS, navItemsFor, landingPath } from './nav.ts';
+export type { NavItem } from './nav.ts';

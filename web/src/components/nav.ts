@@ -1,0 +1,28 @@
+// The main navigation, by permission from GET /api/auth/me. The first item the user may
+// see is their landing page ("/" redirects there): a professional lands on Mine børn, an
+// administrator on Organisation, the DPO on Logning.
+import type { Me, Permission } from '../api/types.ts';
+
+export interface NavItem {
+  to: string;
+  /** i18n key of the label. */
+  labelKey: string;
+  permission: Permission;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/boern', labelKey: 'nav.children', permission: 'children.list' },
+  { to: '/admin/organisation', labelKey: 'nav.organisation', permission: 'org.manage' },
+  { to: '/admin/medarbejdere', labelKey: 'nav.staff', permission: 'staff.manage' },
+  { to: '/admin/boern', labelKey: 'nav.childrenAdmin', permission: 'children.manage' },
+  { to: '/admin/import', labelKey: 'nav.import', permission: 'import.run' },
+  { to: '/logning', labelKey: 'nav.audit', permission: 'audit.read' },
+];
+
+export function navItemsFor(me: Pick<Me, 'permissions'>): NavItem[] {
+  return NAV_ITEMS.filter((i) => me.permissions.includes(i.permission));
+}
+
+export function landingPath(me: Pick<Me, 'permissions'>): string | null {
+  return navItemsFor(me)[0]?.to ?? null;
+}

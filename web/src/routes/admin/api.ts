@@ -1,0 +1,86 @@
+// The administration pages' view of the API: types inferred from the server's zod schemas
+// (type-only imports: nothing from src/ reaches the bundle through this file), query keys,
+// and the queries shared by several pages. All requests go through the shell's client
+// (CSRF token on POST/PATCH, If-Match from `version`, ApiError with the server's code).
+import { queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { api } from '../../api/client.ts';
+import type * as org from '../../../../src/modules/organisation/schema.ts';
+import type * as staff from '../../../../src/modules/staff/schema.ts';
+import type * as people from '../../../../src/modules/people/schema.ts';
+
+export type OrgTree = z.infer<typeof org.orgTree>;
+export type District = OrgTree['districts'][number];
+export type Institution = District['institutions'][number];
+export type Group = Institution['groups'][number];
+export type Team = OrgTree['teams'][number];
+export type TeamKind = z.infer<typeof org.teamCreate>['kind'];
+export type Created = z.infer<typeof org.created>;
+
+export type StaffMember = z.infer<typeof staff.staffOut>;
+export type StaffPage = z.infer<typeof staff.staffPage>;
+export type StaffDetail = z.infer<typeof staff.staffDetail>;
+export type StaffMembership = StaffDetail['memberships'][number];
+export type StaffCreate = z.input<typeof staff.staffCreate>;
+export type StaffUpdate = z.input<typeof staff.staffUpdate>;
+export type MembershipCreate = z.input<typeof staff.membershipCreate>;
+export type UnitKind = MembershipCreate['unitKind'];
+
+export type ChildAdminView = z.infer<typeof people.childAdminView>;
+export type Placement = ChildAdminView['enrolments'][number];
+export type ChildCreate = z.input<typeof people.childCreate>;
+export type CustodyHolderInput = z.input<typeof people.custodyHolderInput>;
+export type EnrolmentCreate = z.input<typeof people.enrolmentCreate>;
+
+// The import API (src/modules/imports), as agreed with its author.
+export type ImportKind = 'institutions' | 'staff' | 'children' | 'enrolments';
+export interface ImportCreate {
+  kind: ImportKind;
+  fileName: string;
+  csv: string;
+  dryRun: boolean;
+}
+export type ImportStatus = 'running' | 'applied' | 'rejected' | 'validated' | 'failed';
+export interface ImportReportRow {
+  row: number;
+  status: 'ok' | 'error';
+  messages: string[];
+}
+export interface ImportRun {
+  id: string;
+  kind: ImportKind;
+  fileName: string;
+  status: ImportStatus;
+  rowsTotal: number;
+  rowsOk: number;
+  rowsFailed: number;
+  progress: { phase: string; processed: number; total: number } | null;
+  report: ImportReportRow[];
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export const TEAM_KINDS = ['district_team', 'tvaerfagligt_team', 'case_team'] as const satisfies readonly TeamKind[];
+export const IMPORT_KINDS = ['institutions', 'staff', 'children', 'enrolments'] as const satisfies readonly ImportKind[];
+
+export const adminKeys = {
+  all: ['admin'] as const,
+  orgTree: ['admin', 'org-tree'] as const,
+  staffList: (q: string, page: number) => ['admin', 'staff', 'list', q, page] as const,
+  staffLists: ['admin', 'staff', 'list'] as const,
+  staff: (id: string) => ['admin', 'staff', 'detail', id] as const,
+  imports: ['admin', 'imports', 'list'] as const,
+  importRun: (id: string) => ['admin', 'imports', 'run', id] as const,
+};
+
+export const orgTreeQuery = queryOptions({
+  queryKey: adminKeys.orgTree,
+  queryFn: ({ signal }) => api.get<OrgTree>('/api/org/tree', { signal }),
+  staleTime: 10_000,
+});
+
+/** Every institution of the tree (districts first, then those without a district). */
+export function allInstitutions(tree: OrgTree | undefined): Institution[] {
+  if (!tree) return [];
+  return [...tree.districts.flatMap((d) => d.institutions), ...tree.unassigned];
+}

@@ -11,25 +11,20 @@ import type { Actor } from './actor.ts';
 export function childAccessQuery(trx: Transaction<DB>, actor: Actor, today: string) {
   // Citizens and anonymous callers reach children through the portal's own relations (later).
   const userId = actor.kind === 'staff' && actor.userId ? actor.userId : '00000000-0000-0000-0000-000000000000';
-  const viaUnit = trx
-    .selectFrom('enrolments as e')
-    .innerJoin('memberships as m', (join) =>
-      join
-        .onRef('m.municipalityId', '=', 'e.municipalityId')
-        .on('m.userId', '=', userId)
-        .on('m.role', 'in', UNIT_CHILD_ROLES)
-        .on('m.validFrom', '<=', today)
-        .on((eb) => eb.or([eb('m.validTo', 'is', null), eb('m.validTo', '>=', today)]))
-        .on((eb) =>
-          eb.or([
-            eb.and([eb('m.unitKind', '=', 'group'), eb('m.unitId', '=', eb.ref('e.groupId'))]),
-            eb.and([eb('m.unitKind', '=', 'institution'), eb('m.unitId', '=', eb.ref('e.institutionId'))]),
-          ]),
-        ),
-    )
-    .select('e.childId')
-    .where('e.validFrom', '<=', today)
-    .where((eb) => eb.or([eb('e.validTo', 'is', null), eb('e.validTo', '>=', today)]));
+  // One branch per unit kind, each a plain equality join: the planner starts from the
+  // actor's few memberships and walks the enrolment index (no OR across the join).
+  const viaUnit = (unitKind: 'group' | 'institution', column: 'e.groupId' | 'e.institutionId') =>
+    trx
+      .selectFrom('memberships as m')
+      .innerJoin('enrolments as e', (join) => join.onRef('e.municipalityId', '=', 'm.municipalityId').onRef(column, '=', 'm.unitId'))
+      .select('e.childId')
+      .where('m.userId', '=', userId)
+      .where('m.unitKind', '=', unitKind)
+      .where('m.role', 'in', UNIT_CHILD_ROLES)
+      .where('m.validFrom', '<=', today)
+      .where((eb) => eb.or([eb('m.validTo', 'is', null), eb('m.validTo', '>=', today)]))
+      .where('e.validFrom', '<=', today)
+      .where((eb) => eb.or([eb('e.validTo', 'is', null), eb('e.validTo', '>=', today)]));
 
   const viaRelation = trx
     .selectFrom('childRelations as r')
@@ -56,7 +51,7 @@ export function childAccessQuery(trx: Transaction<DB>, actor: Actor, today: stri
       ]),
     );
 
-  return viaUnit.union(viaRelation);
+  return viaUnit('group', 'e.groupId').union(viaUnit('institution', 'e.institutionId')).union(viaRelation);
 }
 
 export async function allowedChildIds(

@@ -121,7 +121,7 @@ function resolved(file, spec) {
 
 const isPkg = (spec, names) => names.some((n) => spec === n || spec.startsWith(`${n}/`));
 
-const files = [...walk('src'), ...walk('web/src'), ...walk('test'), ...walk('e2e'), ...walk('bench'), ...walk('scripts')];
+const files = [...walk('src'), ...walk('web/src'), ...walk('test'), ...walk('e2e'), ...walk('bench')];
 
 for (const file of files) {
   const src = fs.readFileSync(path.join(root, file), 'utf8');

@@ -95,12 +95,14 @@ function testFiles(...dirs) {
   return found.sort().filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)));
 }
 
-function newestMtime(dir, skip) {
+/** Newest source file under dir: the build is stale if any is newer than web/dist/index.html. */
+function newestMtime(dir) {
   let newest = 0;
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (['dist', 'node_modules', '.vite'].includes(e.name)) continue;
     const p = path.join(dir, e.name);
-    if (skip.includes(p) || e.name === 'node_modules') continue;
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p, skip) : fs.statSync(p).mtimeMs);
+    if (e.isDirectory()) newest = Math.max(newest, newestMtime(p));
+    else if (e.isFile()) newest = Math.max(newest, fs.statSync(p).mtimeMs);
   }
   return newest;
 }
@@ -140,13 +142,14 @@ if (unitFiles.length + e2eFiles.length === 0) {
   fail('collect', `no test files${filters.length ? ` match ${filters.join(', ')}` : ''}`);
 }
 const node = process.execPath;
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 if (!only && filters.length === 0) {
   await stage('lint', () => run(node, ['scripts/lint.mjs']));
   await stage('typecheck', async () => {
-    if (!(await run(npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']))) return false;
-    return !fs.existsSync('web/tsconfig.json') || run(npx, ['tsc', '--noEmit', '-p', 'web/tsconfig.json']);
+    // The project's own tsc, without npx's start-up and registry chatter.
+    const tsc = (project) => run(node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', project]);
+    if (!(await tsc('tsconfig.json'))) return false;
+    return !fs.existsSync('web/tsconfig.json') || tsc('web/tsconfig.json');
   });
 }
 
@@ -177,7 +180,7 @@ if (unitFiles.length) {
 if (e2eFiles.length) {
   await stage('build web', async () => {
     const built = fs.existsSync('web/dist/index.html') ? fs.statSync('web/dist/index.html').mtimeMs : 0;
-    if (built >= newestMtime('web', [path.join('web', 'dist')])) {
+    if (built >= newestMtime('web')) {
       process.stdout.write('web/dist is up to date\n');
       return true;
     }

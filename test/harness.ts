@@ -54,20 +54,10 @@ export async function testDatabase(opts: { template?: string } = {}): Promise<Te
     async close() {
       if (closed) return;
       closed = true;
-      await closeDatabase(db);
+      await db.close();
       await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`));
     },
   };
-}
-
-/**
- * db.close(), and end the pg pool too if Kysely never used it: Kysely only ends a pool it
- * has initialised, and an idle pg connection keeps the test process alive for 10 s.
- * (Remove once src/db/connect.ts ends the pool itself.)
- */
-export async function closeDatabase(db: Database): Promise<void> {
-  await db.close();
-  if (db.kind === 'postgres' && !db.pool.ended) await db.pool.end();
 }
 
 /** The embedded default (in-memory PGlite), migrated: for checks that must hold on both engines. */

@@ -26,7 +26,16 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; poolS
     // A dropped connection (database restart) must not crash the process.
     pool.on('error', () => {});
     const kysely = kyselyFor(pool);
-    return { kysely, pool, kind: 'postgres', close: () => kysely.destroy() };
+    return {
+      kysely,
+      pool,
+      kind: 'postgres',
+      // Kysely ends only a pool it has used itself; migrations use the pool directly.
+      async close() {
+        await kysely.destroy();
+        if (!pool.ended) await pool.end();
+      },
+    };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');

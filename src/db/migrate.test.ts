@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { closeDatabase, testDatabase, testPglite } from '../../test/harness.ts';
+import { testDatabase, testPglite } from '../../test/harness.ts';
 import { openDatabase } from './connect.ts';
 import { migrate, readMigrations, type Migration } from './migrate.ts';
 
@@ -61,7 +61,7 @@ describe('migrations', () => {
       assert.deepEqual([...a, ...b].sort(), expected, 'each applied by exactly one of the two');
       assert.deepEqual(await recorded(env.db.pool), expected);
     } finally {
-      await closeDatabase(other);
+      await other.close();
       await env.close();
     }
   });

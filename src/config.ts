@@ -34,6 +34,8 @@ export interface Config {
   rateLimit: { perMinute: number; loginPerMinute: number };
   bodyLimitBytes: number;
   oidc: OidcProviderConfig[];
+  /** ≥ 32 characters, the same on every instance: seals short-lived cookies (SSO transactions). */
+  cookieSecret?: string;
   logLevel: string;
   webDist: string;
 }
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginPerMinute: int(env.TIDLIG_LOGIN_RATE_LIMIT_PER_MINUTE, 20),
     },
     bodyLimitBytes: int(env.TIDLIG_BODY_LIMIT_BYTES, 5 * 1024 * 1024),
+    cookieSecret: env.TIDLIG_COOKIE_SECRET || undefined,
     oidc: env.TIDLIG_OIDC ? z.array(oidcProviderSchema).parse(JSON.parse(env.TIDLIG_OIDC)) : [],
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: path.resolve(env.TIDLIG_WEB_DIST ?? './web/dist'),

@@ -18,6 +18,7 @@ import { registerSession } from './plugins/session.ts';
 import type { App, AppContext } from './types.ts';
 import { healthRoutes } from './health.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
+import { oidcRoutes } from '../modules/auth/oidc.ts';
 import { organisationRoutes } from '../modules/organisation/routes.ts';
 import { staffRoutes } from '../modules/staff/routes.ts';
 import { childrenRoutes } from '../modules/people/routes.ts';
@@ -30,7 +31,7 @@ export interface AppDeps {
 }
 
 /** Route modules, in one list so the OpenAPI document and the tests see them all. */
-const MODULES = [healthRoutes, authRoutes, organisationRoutes, staffRoutes, childrenRoutes, auditRoutes];
+const MODULES = [healthRoutes, authRoutes, oidcRoutes, organisationRoutes, staffRoutes, childrenRoutes, auditRoutes];
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const ctx: AppContext = { config: deps.config, db: deps.db, clock: deps.clock ?? systemClock };
@@ -39,6 +40,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       level: deps.config.logLevel,
       // Never log cookies, CSRF tokens or bodies (names, CPR, free text).
       redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      // The path only: query strings may carry an SSO authorization code or a search filter.
+      serializers: {
+        req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+      },
     },
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy,

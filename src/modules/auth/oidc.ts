@@ -45,7 +45,7 @@ export function transactionCookieName(ctx: AppContext): string {
 }
 
 /** The sealing key: derived from TIDLIG_COOKIE_SECRET (shared by all instances), else random per process. */
-export function transactionKey(secret: string | undefined = process.env.TIDLIG_COOKIE_SECRET): Buffer {
+export function transactionKey(secret: string | undefined): Buffer {
   if (secret === undefined || secret === '') return randomBytes(32);
   if (secret.length < 32) throw new Error('TIDLIG_COOKIE_SECRET must be at least 32 characters');
   return Buffer.from(hkdfSync('sha256', secret, 'tidlig', 'oidc-transaction-cookie', 32));
@@ -195,7 +195,7 @@ const callbackQuery = z.looseObject({
 });
 
 export async function oidcRoutes(app: App, ctx: AppContext) {
-  const key = transactionKey();
+  const key = transactionKey(ctx.config.cookieSecret);
   const discover = discoveryCache();
   const cookieName = transactionCookieName(ctx);
   const redirectUri = `${ctx.config.publicUrl.replace(/\/+$/, '')}${OIDC_CALLBACK_PATH}`;

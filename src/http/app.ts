@@ -23,6 +23,7 @@ import { organisationRoutes } from '../modules/organisation/routes.ts';
 import { staffRoutes } from '../modules/staff/routes.ts';
 import { childrenRoutes } from '../modules/people/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
+import { importRoutes } from '../modules/imports/routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -31,7 +32,7 @@ export interface AppDeps {
 }
 
 /** Route modules, in one list so the OpenAPI document and the tests see them all. */
-const MODULES = [healthRoutes, authRoutes, oidcRoutes, organisationRoutes, staffRoutes, childrenRoutes, auditRoutes];
+const MODULES = [healthRoutes, authRoutes, oidcRoutes, organisationRoutes, staffRoutes, childrenRoutes, auditRoutes, importRoutes];
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const ctx: AppContext = { config: deps.config, db: deps.db, clock: deps.clock ?? systemClock };

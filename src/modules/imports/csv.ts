@@ -7,6 +7,7 @@
 //   loop between them (it takes ~0.2 s per MB), each record with the line it starts on.
 import { parse, type CsvError } from 'csv-parse';
 import { AppError } from '../../errors.ts';
+import { hasLoneSurrogate } from './report.ts';
 
 export type Delimiter = ';' | ',';
 
@@ -43,8 +44,22 @@ const NEWLINE = 0x0a;
 const SPACE = 0x20;
 const TAB = 0x09;
 
-function notCsv(reason: string, line?: number): AppError {
-  return new AppError('import.not_csv', 422, { reason, ...(line ? { line } : {}) });
+const WHY_NOT_CSV = {
+  binary: 'Filen indeholder tegn, der ikke findes i en tekstfil. Er det et Excel-regneark? Gem det som CSV.',
+  quote_not_closed: 'Et anførselstegn (") åbner en værdi, men lukker den aldrig.',
+  invalid_closing_quote: 'Efter et afsluttende anførselstegn (") skal der stå et skilletegn eller et linjeskift.',
+} as const;
+
+/** Danish text for a csv-parse error code met in the background (the door check should have caught it). */
+export function csvErrorText(code: string): string {
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return WHY_NOT_CSV.quote_not_closed;
+  if (code.includes('CLOSING_QUOTE')) return WHY_NOT_CSV.invalid_closing_quote;
+  if (code === 'CSV_MAX_RECORD_SIZE') return 'En linje er længere end 1.000.000 tegn.';
+  return 'Linjen har en form, som ikke kan læses.';
+}
+
+function notCsv(reason: keyof typeof WHY_NOT_CSV, line?: number): AppError {
+  return new AppError('import.not_csv', 422, { reason, message: WHY_NOT_CSV[reason], ...(line ? { line } : {}) });
 }
 
 /** ';' or ',': whichever the header line has more of outside quotes (';' on a tie, as Danish Excel writes). */
@@ -71,7 +86,8 @@ export function inspect(csv: string, maxRows: number): CsvFile {
   if (text.trim() === '') throw new AppError('import.empty', 422);
   text = text.replace(/\r\n?/g, '\n');
   if (CONTROL_CHARS.test(text)) throw notCsv('binary');
-  if (text.includes('\uFFFD')) throw new AppError('import.encoding', 422);
+  // U+FFFD: the browser read non-UTF-8 bytes; half a surrogate pair cannot be UTF-8 at all.
+  if (text.includes('\uFFFD') || hasLoneSurrogate(text)) throw new AppError('import.encoding', 422);
 
   const firstContentLine = text.split('\n', 50).find((l) => l.trim() !== '') ?? '';
   const delimiter = detectDelimiter(firstContentLine);
@@ -161,8 +177,11 @@ function newlinesIn(values: readonly string[]): number {
   return count;
 }
 
-/** The data records after the header, blank ones left out, each with its start line. */
-export async function readRecords(file: CsvFile, onProgress: (records: number) => void): Promise<CsvRecord[]> {
+/**
+ * Read the data records after the header, blank ones left out, handing each to onRecord with
+ * the line it starts on. Rejects with CsvLineError when the text is not CSV after all.
+ */
+export async function readRecords(file: CsvFile, onRecord: (record: CsvRecord) => void): Promise<number> {
   const parser = parse({
     delimiter: file.delimiter,
     record_delimiter: '\n',
@@ -172,8 +191,9 @@ export async function readRecords(file: CsvFile, onProgress: (records: number) =
     info: true,
     max_record_size: 1_000_000,
   });
-  const out: CsvRecord[] = [];
+  let count = 0;
   let headerSeen = false;
+  let failure: unknown = null;
   parser.on('readable', () => {
     let item: { record: string[]; info: { lines: number } } | null;
     while ((item = parser.read() as typeof item) !== null) {
@@ -183,7 +203,12 @@ export async function readRecords(file: CsvFile, onProgress: (records: number) =
         headerSeen = true;
         continue;
       }
-      out.push({ line: item.info.lines - newlinesIn(values), values });
+      count += 1;
+      try {
+        onRecord({ line: item.info.lines - newlinesIn(values), values });
+      } catch (err) {
+        failure ??= err;
+      }
     }
   });
   const finished = new Promise<void>((resolve, reject) => {
@@ -200,13 +225,12 @@ export async function readRecords(file: CsvFile, onProgress: (records: number) =
     if (end < text.length && last >= 0xd800 && last <= 0xdbff) end += 1;
     const ok = parser.write(text.slice(i, end));
     i = end;
-    onProgress(out.length);
     if (!ok) await Promise.race([new Promise<void>((resolve) => parser.once('drain', resolve)), finished]);
     await tick();
     if (parser.destroyed) break;
   }
   if (!parser.destroyed) parser.end();
   await finished;
-  onProgress(out.length);
-  return out;
+  if (failure) throw failure;
+  return count;
 }

@@ -68,7 +68,7 @@ export async function listRuns(scope: Scope, page: number, pageSize: number) {
 export function staleRunIds(scope: Scope, startedBefore: Date) {
   return scope.trx
     .selectFrom('importRuns')
-    .select('id')
+    .select(['id', 'kind', 'rowsTotal'])
     .where('status', '=', 'running')
     .where('createdAt', '<', startedBefore)
     .execute();

@@ -17,5 +17,17 @@ export function capReport(rows: readonly ReportRow[]): ReportRow[] {
   const byRow = (a: ReportRow, b: ReportRow) => a.row - b.row;
   const errors = rows.filter((r) => r.status === 'error').sort(byRow);
   const ok = rows.filter((r) => r.status === 'ok').sort(byRow);
-  return [...errors, ...ok].slice(0, REPORT_CAP);
+  return [...errors, ...ok].slice(0, REPORT_CAP).map((r) => ({ ...r, messages: r.messages.map(wellFormed), created: r.created.map(wellFormed) }));
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** PostgreSQL's jsonb refuses half a surrogate pair: replace any with U+FFFD. */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+export function hasLoneSurrogate(text: string): boolean {
+  LONE_SURROGATE.lastIndex = 0;
+  return LONE_SURROGATE.test(text);
 }

@@ -10,8 +10,9 @@ import { COLUMNS, type ImportKind } from './columns.ts';
 
 /** A cell's value quoted for a message: clipped, CPR-like digits masked. */
 export function show(value: string): string {
-  const masked = maskSearchTerm(value.trim());
-  return `«${masked.length > 60 ? `${masked.slice(0, 59)}…` : masked}»`;
+  // By code point, so an emoji is never cut in half.
+  const chars = Array.from(maskSearchTerm(value.trim()));
+  return `«${chars.length > 60 ? `${chars.slice(0, 59).join('')}…` : chars.join('')}»`;
 }
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);

@@ -273,7 +273,6 @@ export class StaffRows {
       }
     } else if (dbUser) {
       userId = dbUser.id;
-      notes.push(`Brugeren ${r.brugernavn} findes allerede; kun rollen tilføjes`);
     } else {
       userId = randomUUID();
       if (r.sso_id !== undefined) {
@@ -308,6 +307,7 @@ export class StaffRows {
       notes.push(`Brugeren har allerede rollen ${r.rolle} i ${unit.label}`);
       return outcome(line, errors, notes, created, null);
     }
+    if (dbUser && !earlier) notes.push(`Brugeren ${r.brugernavn} findes allerede; kun rollen tilføjes`);
     created.push(`rolle ${r.rolle} i ${show(unit.label)} fra ${validFrom}`);
     return outcome(line, errors, notes, created, {
       user,

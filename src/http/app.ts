@@ -118,9 +118,11 @@ async function registerWeb(app: App, webDist: string): Promise<void> {
     app.setNotFoundHandler((request, reply) => send(reply, 404, 'request.not_found'));
     return;
   }
-  await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true, index: ['index.html'] });
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
+    if (isPage) return reply.type('text/html').sendFile('index.html');
     return send(reply, 404, 'request.not_found');
   });
 }

@@ -167,3 +167,20 @@ test('two minutes before the idle timeout a focus-trapped warning offers to stay
     await close();
   }
 });
+
+test('when the idle time runs out the user is logged out and told so in Danish', async () => {
+  const { page, close } = await env.newPage();
+  try {
+    await page.clock.install();
+    await login(page, 'paedagog');
+    await page.getByRole('table', { name: 'Børn, du har en relation til' }).waitFor();
+    await page.clock.fastForward('30:05');
+    await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('notice') === 'session_expired');
+    await page.getByText('Din session er udløbet. Log ind igen.').waitFor();
+    await checkA11y(page, 'log ind efter udløbet session');
+    // The server session ended too: the API answers 401.
+    assert.equal((await page.request.get('/api/auth/me')).status(), 401);
+  } finally {
+    await close();
+  }
+});

@@ -98,6 +98,12 @@ export async function startE2E(opts: StartOptions = {}): Promise<E2E> {
         page.setDefaultTimeout(15_000);
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
+        // Kept for failure messages: what the page saw go wrong.
+        const events: string[] = [];
+        pageEvents.set(page, events);
+        page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && events.push(`console.${m.type()}: ${m.text()}`));
+        page.on('response', (r) => r.status() >= 400 && events.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`));
+        page.on('requestfailed', (r) => events.push(`failed ${r.method()} ${r.url()}: ${r.failure()?.errorText ?? ''}`));
         return {
           context,
           page,
@@ -128,14 +134,30 @@ export async function startE2E(opts: StartOptions = {}): Promise<E2E> {
 
 export { DEMO_PASSWORD };
 
+const pageEvents = new WeakMap<Page, string[]>();
+
+/** What the page showed and saw go wrong: appended to a failure to make it readable. */
+export async function describePage(page: Page): Promise<string> {
+  const body = await page
+    .locator('body')
+    .innerText({ timeout: 2_000 })
+    .catch(() => '(no body)');
+  const events = pageEvents.get(page) ?? [];
+  return `at ${page.url()}\n--- page text ---\n${body.slice(0, 1_500)}\n--- events ---\n${events.slice(-20).join('\n') || '(none)'}`;
+}
+
 /** Log in through the log-in page as a demo user and wait for the landing page. */
 export async function login(page: Page, username: string, password: string = DEMO_PASSWORD): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Brugernavn').fill(username);
-  await page.getByLabel('Adgangskode').fill(password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  await page.locator('h1').first().waitFor();
+  try {
+    await page.goto('/login');
+    await page.getByLabel('Brugernavn').fill(username);
+    await page.getByLabel('Adgangskode').fill(password);
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.locator('h1').first().waitFor();
+  } catch (err) {
+    throw new Error(`log-in as ${username} failed: ${(err as Error).message}\n${await describePage(page)}`, { cause: err });
+  }
 }
 
 export interface A11yOptions {

@@ -203,3 +203,23 @@ test('after logging out, the pages ask for log-in again', async () => {
     await close();
   }
 });
+
+test('the chosen municipality’s SSO log-in is offered as a plain link', async () => {
+  const { page, close } = await env.newPage();
+  try {
+    // The demo has no identity provider configured: answer the municipality list as a
+    // municipality with one would (the link itself is the server's /api/auth/oidc/… start).
+    await page.route('**/api/public/municipalities', (route) =>
+      route.fulfill({
+        json: [{ id: env.municipalityId, code: '999', name: 'Demo Kommune', sso: [{ label: 'Log ind med Demo Kommunes login', url: `/api/auth/oidc/${env.municipalityId}/start` }] }],
+      }),
+    );
+    await page.goto('/login');
+    const link = page.getByRole('link', { name: 'Log ind med Demo Kommunes login' });
+    await link.waitFor();
+    assert.equal(await link.getAttribute('href'), `/api/auth/oidc/${env.municipalityId}/start`);
+    await page.getByRole('heading', { name: 'Log ind med kommunens login' }).waitFor();
+  } finally {
+    await close();
+  }
+});

@@ -159,7 +159,7 @@ export function Header({ me, onLogout }: HeaderProps) {
 
       {me ? (
         <>
-          <div className={`overlay${drawerOpen ? ' is-visible' : ''}`} onClick={closeDrawer} aria-hidden="true"></div>
+          {drawerOpen ? <div className="overlay is-visible" onClick={closeDrawer} aria-hidden="true"></div> : null}
           <div
             ref={drawerRef}
             id="tidlig-mobile-drawer"

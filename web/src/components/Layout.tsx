@@ -21,12 +21,11 @@ export function leaveToLogin(notice: 'logged_out' | 'session_expired', redirectT
 /** Log out: tell the server, then leave to the log-in page (which drops every cached answer). */
 export function useLogout(): (notice?: 'logged_out' | 'session_expired') => Promise<void> {
   return useCallback(async (notice: 'logged_out' | 'session_expired' = 'logged_out') => {
-    if (notice === 'logged_out') {
-      try {
-        await api.post('/api/auth/logout', undefined, { quiet401: true });
-      } catch {
-        // the session may already be gone; the server clears the cookie either way
-      }
+    // Also when the idle time ran out here: the server's session must end with the page's.
+    try {
+      await api.post('/api/auth/logout', undefined, { quiet401: true });
+    } catch {
+      // the session may already be gone; the server clears the cookie either way
     }
     leaveToLogin(notice, notice === 'session_expired' ? window.location.pathname : undefined);
   }, []);

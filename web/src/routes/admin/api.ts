@@ -8,6 +8,7 @@ import { api } from '../../api/client.ts';
 import type * as org from '../../../../src/modules/organisation/schema.ts';
 import type * as staff from '../../../../src/modules/staff/schema.ts';
 import type * as people from '../../../../src/modules/people/schema.ts';
+import type * as imports from '../../../../src/modules/imports/schema.ts';
 
 export type OrgTree = z.infer<typeof org.orgTree>;
 export type District = OrgTree['districts'][number];
@@ -32,33 +33,13 @@ export type ChildCreate = z.input<typeof people.childCreate>;
 export type CustodyHolderInput = z.input<typeof people.custodyHolderInput>;
 export type EnrolmentCreate = z.input<typeof people.enrolmentCreate>;
 
-// The import API (src/modules/imports), as agreed with its author.
-export type ImportKind = 'institutions' | 'staff' | 'children' | 'enrolments';
-export interface ImportCreate {
-  kind: ImportKind;
-  fileName: string;
-  csv: string;
-  dryRun: boolean;
-}
-export type ImportStatus = 'running' | 'applied' | 'rejected' | 'validated' | 'failed';
-export interface ImportReportRow {
-  row: number;
-  status: 'ok' | 'error';
-  messages: string[];
-}
-export interface ImportRun {
-  id: string;
-  kind: ImportKind;
-  fileName: string;
-  status: ImportStatus;
-  rowsTotal: number;
-  rowsOk: number;
-  rowsFailed: number;
-  progress: { phase: string; processed: number; total: number } | null;
-  report: ImportReportRow[];
-  createdAt: string;
-  finishedAt: string | null;
-}
+export type ImportKind = z.infer<typeof imports.importKind>;
+export type ImportCreate = z.input<typeof imports.importStart>;
+export type ImportRun = z.infer<typeof imports.importDetail>;
+export type ImportSummary = z.infer<typeof imports.importSummary>;
+export type ImportsPage = z.infer<typeof imports.importsPage>;
+export type ImportReportRow = ImportRun['report'][number];
+export type ImportStatus = ImportRun['status'];
 
 export const TEAM_KINDS = ['district_team', 'tvaerfagligt_team', 'case_team'] as const satisfies readonly TeamKind[];
 export const IMPORT_KINDS = ['institutions', 'staff', 'children', 'enrolments'] as const satisfies readonly ImportKind[];
@@ -70,6 +51,7 @@ export const adminKeys = {
   staffLists: ['admin', 'staff', 'list'] as const,
   staff: (id: string) => ['admin', 'staff', 'detail', id] as const,
   imports: ['admin', 'imports', 'list'] as const,
+  importsPage: (page: number) => ['admin', 'imports', 'list', page] as const,
   importRun: (id: string) => ['admin', 'imports', 'run', id] as const,
 };
 

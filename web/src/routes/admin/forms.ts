@@ -39,7 +39,7 @@ function fieldKind(path: string): string {
  * @param codeFields error codes that belong to a field, e.g. { 'name.taken': 'name' }
  */
 export function useFormErrors(formId: string, codeFields: Record<string, string> = {}): FormErrors {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
   const [fields, setFields] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string[]>([]);
 
@@ -64,7 +64,9 @@ export function useFormErrors(formId: string, codeFields: Record<string, string>
             continue;
           }
           if (next[path]) continue;
-          next[path] = t(`validation.${fieldKind(path)}`, { defaultValue: p.message });
+          // Our text for this field of this form part ('custodyHolders.cpr'), else for this kind of field ('cpr').
+          const specific = `validation.${path.split('.').filter((x) => !/^\d+$/.test(x)).join('.')}`;
+          next[path] = i18n.exists(`admin:${specific}`) && typeof t(specific, { returnObjects: true }) === 'string' ? t(specific, { n: Number(/\.(\d+)\./.exec(path)?.[1] ?? 0) + 1 }) : t(`validation.${fieldKind(path)}`, { defaultValue: p.message });
         }
         setFields(next);
         setGeneral(Object.keys(next).length ? rest : [errorText(e)]);
@@ -82,7 +84,7 @@ export function useFormErrors(formId: string, codeFields: Record<string, string>
     },
     // codeFields is a literal at each call site; its content does not change
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t],
+    [t, i18n],
   );
 
   const clear = useCallback(() => {

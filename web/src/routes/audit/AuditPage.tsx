@@ -228,12 +228,12 @@ function EventsSection() {
       {search.childId ? (
         <div className="mt-6">
           <Notice variant="info">
-            <p className="alert-text">
+            <>
               {t('audit.childFilterActive', { id: search.childId })}{' '}
               <Link to="/logning" search={{ ...search, childId: undefined }} className="function-link">
                 {t('audit.removeChildFilter')}
               </Link>
-            </p>
+            </>
           </Notice>
         </div>
       ) : null}

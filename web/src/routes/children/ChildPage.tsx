@@ -163,7 +163,8 @@ function ChildView({ childId }: { childId: string }) {
   return (
     <>
       <p className="mt-0">
-        <Link to="/boern" className="back-link">
+        <Link to="/boern" className="back-link" activeOptions={{ exact: true }}>
+          <Icon name="chevron-left" />
           {t('child.backToList')}
         </Link>
       </p>

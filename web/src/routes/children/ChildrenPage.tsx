@@ -128,7 +128,7 @@ function ChildrenList() {
           />
         ) : null}
 
-        <form onSubmit={onSearch} role="search" aria-label={t('children.searchLabel')} className="tidlig-inline-actions" noValidate>
+        <form onSubmit={onSearch} role="search" aria-label={t('children.searchFormLabel')} className="tidlig-inline-actions" noValidate>
           <TextField
             id="children-search"
             type="search"

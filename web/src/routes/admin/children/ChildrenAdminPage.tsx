@@ -39,6 +39,8 @@ export function ChildrenAdminPage() {
   const focusResult = useRef(false);
 
   const lookup = useMutation({
+    // Do not keep the CPR (the mutation's variables) in the cache after use.
+    gcTime: 0,
     mutationFn: async (cpr: string): Promise<LookupResult> => {
       try {
         return { cpr, child: await api.post<ChildAdminView>('/api/children/lookup', { cpr }) };

@@ -6,13 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { isValidCpr, normaliseCpr, parseCpr } from '../../../../../src/domain/cpr.ts';
 import { api } from '../../../api/client.ts';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
-import { CheckboxField, SelectField, TextField } from '../../../components/FormField.tsx';
+import { SelectField, TextField } from '../../../components/FormField.tsx';
 import { todayInCopenhagen } from '../../../components/format.ts';
 import { Icon } from '../../../components/Icon.tsx';
 import { orgTreeQuery, type ChildCreate, type Created, type CustodyHolderInput } from '../api.ts';
 import { check, useFormErrors, type FieldErrors } from '../forms.ts';
 import { useLabels } from '../labels.ts';
-import { RadioGroup } from '../widgets.tsx';
+import { Checkbox, RadioGroup } from '../widgets.tsx';
 import { EnrolmentFields, type EnrolmentValues } from './EnrolmentFields.tsx';
 
 const MAX_HOLDERS = 2;
@@ -71,19 +71,20 @@ export function RegisterChildForm({ onRegistered }: { onRegistered: (cpr: string
 
   const validate = (): FieldErrors => {
     const e: FieldErrors = {};
-    if (!isValidCpr(v.cpr)) e.cpr = t('validation.cpr');
-    if (!check.required(v.firstName)) e.firstName = t('validation.firstName');
-    if (!check.required(v.lastName)) e.lastName = t('validation.lastName');
+    if (!isValidCpr(v.cpr)) e.cpr = t('validation.childCpr');
+    if (!check.required(v.firstName)) e.firstName = t('validation.childFirstName');
+    if (!check.required(v.lastName)) e.lastName = t('validation.childLastName');
     if (!check.day(v.birthDate)) e.birthDate = t('validation.birthDate');
     else if (isValidCpr(v.cpr) && birthDateFromCpr(v.cpr) && birthDateFromCpr(v.cpr)!.slice(2) !== v.birthDate.slice(2)) e.birthDate = t('validation.birthDateCpr');
     v.holders.forEach((h, i) => {
       const p = `custodyHolders.${i}`;
-      if (!isValidCpr(h.cpr)) e[`${p}.cpr`] = t('validation.holderCpr');
-      if (!check.required(h.firstName)) e[`${p}.firstName`] = t('validation.firstName');
-      if (!check.required(h.lastName)) e[`${p}.lastName`] = t('validation.lastName');
-      if (!h.relation) e[`${p}.relation`] = t('validation.relation');
-      if (!h.hasCustody) e[`${p}.hasCustody`] = t('validation.hasCustody');
-      if (h.email.trim() && !check.email(h.email)) e[`${p}.email`] = t('validation.email');
+      const n = { n: i + 1 };
+      if (!isValidCpr(h.cpr)) e[`${p}.cpr`] = t('validation.custodyHolders.cpr', n);
+      if (!check.required(h.firstName)) e[`${p}.firstName`] = t('validation.custodyHolders.firstName', n);
+      if (!check.required(h.lastName)) e[`${p}.lastName`] = t('validation.custodyHolders.lastName', n);
+      if (!h.relation) e[`${p}.relation`] = t('validation.custodyHolders.relation', n);
+      if (!h.hasCustody) e[`${p}.hasCustody`] = t('validation.custodyHolders.hasCustody', n);
+      if (h.email.trim() && !check.email(h.email)) e[`${p}.email`] = t('validation.custodyHolders.email', n);
     });
     if (v.enrol) {
       if (!v.enrolment.institutionId) e['enrolment.institutionId'] = t('validation.institutionId');
@@ -200,7 +201,7 @@ export function RegisterChildForm({ onRegistered }: { onRegistered: (cpr: string
 
       <fieldset className="tidlig-admin-fieldset">
         <legend className="h3">{t('children.firstEnrolmentLegend')}</legend>
-        <CheckboxField id={`${formId}-enrol`} label={t('children.enrolNow')} checked={v.enrol} onChange={(e) => setV((p) => ({ ...p, enrol: e.target.checked }))} />
+        <Checkbox id={`${formId}-enrol`} label={t('children.enrolNow')} checked={v.enrol} onChange={(e) => setV((p) => ({ ...p, enrol: e.target.checked }))} />
         {v.enrol ? <EnrolmentFields tree={tree.data} values={v.enrolment} onChange={(enrolment) => setV((p) => ({ ...p, enrolment }))} errors={errors} prefix="enrolment." /> : null}
       </fieldset>
 

@@ -9,20 +9,22 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../../api/client.ts';
 import { DataTable, type Column } from '../../../components/DataTable.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
-import { CheckboxField, describedBy } from '../../../components/FormField.tsx';
+import { describedBy } from '../../../components/FormField.tsx';
 import { formatDateTime } from '../../../components/format.ts';
 import { Icon } from '../../../components/Icon.tsx';
 import { Notice } from '../../../components/Notice.tsx';
+import { Pagination } from '../../../components/Pagination.tsx';
 import { usePageTitle } from '../../../components/usePageTitle.ts';
 import { errorText } from '../../../i18n/index.ts';
-import { adminKeys, IMPORT_KINDS, type ImportKind, type ImportReportRow, type ImportRun, type ImportStatus } from '../api.ts';
+import { adminKeys, IMPORT_KINDS, type ImportKind, type ImportReportRow, type ImportRun, type ImportsPage, type ImportStatus, type ImportSummary } from '../api.ts';
 import { useFormErrors } from '../forms.ts';
-import { Badge, RadioGroup } from '../widgets.tsx';
+import { Checkbox, Badge, RadioGroup } from '../widgets.tsx';
 import { ImportProgress } from './ImportProgress.tsx';
 
 /** The server takes bodies up to 5 MB; leave room for JSON escaping. */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 const POLL_MS = 500;
+const HISTORY_PAGE_SIZE = 10;
 
 /** Read a file as text: UTF-8 (BOM dropped), or Windows-1252 when it is not valid UTF-8. */
 export function readFileText(file: File): Promise<string> {
@@ -113,7 +115,7 @@ export function ImportPage() {
             file={file}
             onChange={(f) => setFile(f)}
           />
-          <CheckboxField id={errors.id('dryRun')} label={t('import.dryRun')} hint={t('import.dryRunHint')} checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />
+          <Checkbox id={errors.id('dryRun')} label={t('import.dryRun')} hint={t('import.dryRunHint')} checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />
           <button type="submit" className="button button-primary mt-5" disabled={start.isPending}>
             <Icon name="upload" />
             {t('import.start')}
@@ -204,26 +206,24 @@ function ImportRunView({ id, focusOnLoad }: { id: string; focusOnLoad: boolean }
   const run = query.data;
   const finished = run ? FINISHED.includes(run.status) : false;
   const heading = useRef<HTMLHeadingElement>(null);
-  const wasRunning = useRef(false);
+  const shownResult = useRef(false);
   useEffect(() => {
     if (focusOnLoad) heading.current?.focus();
   }, [focusOnLoad]);
   useEffect(() => {
-    if (run && !finished) wasRunning.current = true;
-    if (finished) {
-      void qc.invalidateQueries({ queryKey: adminKeys.imports });
-      // Move focus to the result when the user has been waiting for it.
-      if (wasRunning.current) heading.current?.focus();
-      wasRunning.current = false;
-    }
-  }, [finished, run, qc]);
+    if (!finished || shownResult.current) return;
+    shownResult.current = true;
+    void qc.invalidateQueries({ queryKey: adminKeys.imports });
+    // A run the user just started: move focus to its result (an old report already has it).
+    if (!focusOnLoad) heading.current?.focus();
+  }, [finished, focusOnLoad, qc]);
 
   return (
     <section className="tidlig-section" aria-labelledby="import-run-heading">
       <h2 id="import-run-heading" ref={heading} tabIndex={-1} className="tidlig-admin-focus-target">
         {finished ? t('import.resultHeading') : t('import.runningHeading')}
       </h2>
-      {run ? <p>{t('import.runFor', { kind: t(`import.kinds.${run.kind}.label`), file: run.fileName })}</p> : null}
+      {run ? <p>{t('import.runFor', { kind: t(`import.kinds.${run.kind}.label`), file: run.fileName ?? t('import.noFileName') })}</p> : null}
       {query.isError ? (
         <Notice variant="error" live="assertive">
           {errorText(query.error)}
@@ -269,7 +269,7 @@ function ImportResult({ run }: { run: ImportRun }) {
   }
   // rejected: nothing changed; list the rows with errors.
   const columns: Column<ImportReportRow>[] = [
-    { key: 'row', header: t('import.row'), rowHeader: true, cell: (r) => r.row, className: 'tidlig-nowrap' },
+    { key: 'row', header: t('import.row'), rowHeader: true, cell: (r) => (r.row === 0 ? t('import.wholeFile') : r.row), className: 'tidlig-nowrap' },
     {
       key: 'messages',
       header: t('import.problems'),
@@ -317,17 +317,18 @@ const STATUS_VARIANT: Record<ImportStatus, 'info' | 'success' | 'warning' | 'err
 
 function ImportHistory({ onShow, currentId }: { onShow: (id: string) => void; currentId: string | null }) {
   const { t } = useTranslation('admin');
+  const [page, setPage] = useState(1);
   const query = useQuery({
-    queryKey: adminKeys.imports,
-    queryFn: ({ signal }) => api.get<ImportRun[] | { items: ImportRun[] }>('/api/imports', { signal }),
+    queryKey: adminKeys.importsPage(page),
+    queryFn: ({ signal }) => api.get<ImportsPage>('/api/imports', { signal, query: { page, pageSize: HISTORY_PAGE_SIZE } }),
     placeholderData: keepPreviousData,
     staleTime: 0,
   });
-  const rows = query.data ? (Array.isArray(query.data) ? query.data : query.data.items) : undefined;
-  const columns: Column<ImportRun>[] = [
+  const data = query.data;
+  const columns: Column<ImportSummary>[] = [
     { key: 'time', header: t('import.time'), rowHeader: true, cell: (r) => formatDateTime(r.createdAt), className: 'tidlig-nowrap' },
     { key: 'kind', header: t('import.kind'), cell: (r) => t(`import.kinds.${r.kind}.label`) },
-    { key: 'file', header: t('import.fileName'), cell: (r) => <span className="tidlig-admin-break">{r.fileName}</span> },
+    { key: 'file', header: t('import.fileName'), cell: (r) => <span className="tidlig-admin-break">{r.fileName ?? t('import.noFileName')}</span> },
     { key: 'status', header: t('import.status'), cell: (r) => <Badge variant={STATUS_VARIANT[r.status]}>{t(`import.statuses.${r.status}`)}</Badge> },
     { key: 'rows', header: t('import.rows'), cell: (r) => t('import.rowCounts', { total: r.rowsTotal, ok: r.rowsOk, failed: r.rowsFailed }) },
     {
@@ -339,7 +340,7 @@ function ImportHistory({ onShow, currentId }: { onShow: (id: string) => void; cu
         ) : (
           <button type="button" className="button button-tertiary tidlig-admin-row-button" onClick={() => onShow(r.id)}>
             {t('import.showReport')}
-            <span className="sr-only"> {t('import.reportFor', { file: r.fileName, time: formatDateTime(r.createdAt) })}</span>
+            <span className="sr-only"> {t('import.reportFor', { file: r.fileName ?? t('import.noFileName'), time: formatDateTime(r.createdAt) })}</span>
           </button>
         ),
     },
@@ -352,7 +353,16 @@ function ImportHistory({ onShow, currentId }: { onShow: (id: string) => void; cu
           {errorText(query.error)}
         </Notice>
       ) : null}
-      <DataTable caption={t('import.historyCaption')} captionHidden columns={columns} rows={rows} rowKey={(r) => r.id} loading={query.isPending} empty={query.isSuccess ? t('import.historyEmpty') : undefined} />
+      <DataTable
+        caption={t('import.historyCaption')}
+        captionHidden
+        columns={columns}
+        rows={data?.items}
+        rowKey={(r) => r.id}
+        loading={query.isPending}
+        empty={query.isSuccess ? t('import.historyEmpty') : undefined}
+      />
+      {data ? <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPageChange={setPage} label={t('import.historyPagination')} /> : null}
     </section>
   );
 }

@@ -9,11 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
 import { Dialog } from '../../../components/Dialog.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
-import { CheckboxField, SelectField, TextField } from '../../../components/FormField.tsx';
+import { SelectField, TextField } from '../../../components/FormField.tsx';
 import { adminKeys, allInstitutions, type Created, type District, type Group, type Institution, type OrgTree, type Team } from '../api.ts';
 import { check, useFormErrors, type FieldErrors } from '../forms.ts';
 import { useLabels } from '../labels.ts';
-import { DialogButtons, GroupedSelectField } from '../widgets.tsx';
+import { Checkbox, DialogButtons, GroupedSelectField } from '../widgets.tsx';
 
 export type OrgDialogState =
   | { kind: 'district'; existing?: District }
@@ -281,7 +281,7 @@ export function OrgDialog({ state, tree, onClose, onSaved }: Props) {
           </>
         ) : null}
         {editing ? (
-          <CheckboxField
+          <Checkbox
             id={errors.id('archived')}
             label={t('org.archived')}
             hint={t('org.archivedHint')}

@@ -119,11 +119,11 @@ function OrgSummary({ tree }: { tree: OrgTree }) {
   return (
     <p className="mt-5">
       {t('org.summary', {
-        districts: tree.districts.length,
-        institutions: institutions.length,
-        groups,
-        teams: tree.teams.length,
-        children: sum(institutions),
+        districts: t('org.n.districts', { count: tree.districts.length }),
+        institutions: t('org.n.institutions', { count: institutions.length }),
+        groups: t('org.n.groupsAndClasses', { count: groups }),
+        teams: t('org.n.teams', { count: tree.teams.length }),
+        children: t('org.n.children', { count: sum(institutions) }),
       })}
     </p>
   );
@@ -175,7 +175,7 @@ function TreeSection({ tree, filter, setFilter, expanded, toggle, openDialog }: 
             title={d.name}
             meta={
               <>
-                {t('org.districtMeta', { institutions: d.institutions.length, children: sum(d.institutions) })}
+                {t('org.n.institutions', { count: d.institutions.length })} · {t('org.n.children', { count: sum(d.institutions) })}
                 {d.archived ? <Badge>{t('org.archivedBadge')}</Badge> : null}
               </>
             }
@@ -194,7 +194,7 @@ function TreeSection({ tree, filter, setFilter, expanded, toggle, openDialog }: 
             expanded={isOpen(UNASSIGNED)}
             onToggle={(o) => toggle(UNASSIGNED, o)}
             title={t('org.noDistrict')}
-            meta={t('org.districtMeta', { institutions: shown.unassigned.length, children: sum(shown.unassigned) })}
+            meta={`${t('org.n.institutions', { count: shown.unassigned.length })} · ${t('org.n.children', { count: sum(shown.unassigned) })}`}
           >
             <p>{t('org.noDistrictIntro')}</p>
             <InstitutionList institutions={shown.unassigned} isOpen={isOpen} toggle={toggle} openDialog={openDialog} />
@@ -231,7 +231,7 @@ function InstitutionList({
           title={i.name}
           meta={
             <>
-              {t('org.institutionMeta', { type: labels.institutionType(i.type), children: i.childCount, groups: i.groups.length })}
+              {labels.institutionType(i.type)} · {t('org.n.children', { count: i.childCount })} · {t('org.n.groups', { count: i.groups.length })}
               {i.archived ? <Badge>{t('org.archivedBadge')}</Badge> : null}
             </>
           }

@@ -79,7 +79,12 @@ function StaffDetail({ userId }: { userId: string }) {
         </Link>
       </p>
       <h1>
-        {member.displayName} <span className="tidlig-admin-h1-badges"><StaffStatusBadges member={member} /></span>
+        {member.displayName}{' '}
+        {member.blocked || member.deactivated ? (
+          <span className="tidlig-admin-h1-badges">
+            <StaffStatusBadges member={member} hideActive />
+          </span>
+        ) : null}
       </h1>
       <div aria-live="polite" aria-atomic="true">
         {notice ? <Notice variant="success">{notice}</Notice> : null}

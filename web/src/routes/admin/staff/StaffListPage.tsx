@@ -22,13 +22,13 @@ import { Badge, DialogButtons } from '../widgets.tsx';
 
 const PAGE_SIZE = 25;
 
-export function StaffStatusBadges({ member }: { member: Pick<StaffMember, 'blocked' | 'deactivated'> }) {
+export function StaffStatusBadges({ member, hideActive }: { member: Pick<StaffMember, 'blocked' | 'deactivated'>; hideActive?: boolean }) {
   const { t } = useTranslation('admin');
   return (
     <>
       {member.blocked ? <Badge variant="warning">{t('staff.blockedBadge')}</Badge> : null}
       {member.deactivated ? <Badge variant="error">{t('staff.deactivatedBadge')}</Badge> : null}
-      {!member.blocked && !member.deactivated ? t('staff.activeStatus') : null}
+      {!member.blocked && !member.deactivated && !hideActive ? t('staff.activeStatus') : null}
     </>
   );
 }

@@ -25,7 +25,7 @@ export interface Tenant {
   schoolId: string;
   classId: string;
   teamId: string;
-  users: Record<'paedagogA' | 'paedagogB' | 'leder' | 'laerer' | 'admin' | 'dpo' | 'raadgiver' | 'facilitator', string>;
+  users: Record<'paedagogA' | 'paedagogB' | 'leder' | 'laerer' | 'admin' | 'dpo' | 'raadgiver' | 'facilitator' | 'teamleder', string>;
   children: { inA: string; inB: string; atSchool: string; onCase: string; movedAway: string };
 }
 
@@ -48,7 +48,7 @@ export async function createTenant(db: Database, opts: { clock?: Clock; today?: 
     schoolId: ids(),
     classId: ids(),
     teamId: ids(),
-    users: { paedagogA: ids(), paedagogB: ids(), leder: ids(), laerer: ids(), admin: ids(), dpo: ids(), raadgiver: ids(), facilitator: ids() },
+    users: { paedagogA: ids(), paedagogB: ids(), leder: ids(), laerer: ids(), admin: ids(), dpo: ids(), raadgiver: ids(), facilitator: ids(), teamleder: ids() },
     children: { inA: ids(), inB: ids(), atSchool: ids(), onCase: ids(), movedAway: ids() },
   };
   const since = '2020-01-01';
@@ -94,6 +94,7 @@ export async function createTenant(db: Database, opts: { clock?: Clock; today?: 
         user('dpo', 'administrativ'),
         user('raadgiver', 'socialraadgiver'),
         user('facilitator', 'anden'),
+        user('teamleder', 'socialraadgiver'),
       ])
       .execute();
     const member = (key: keyof Tenant['users'], role: Role, unitKind: 'municipality' | 'district' | 'institution' | 'group' | 'team', unitId: string) => ({
@@ -117,6 +118,7 @@ export async function createTenant(db: Database, opts: { clock?: Clock; today?: 
         member('dpo', 'dpo', 'municipality', m),
         member('raadgiver', 'myndighedsraadgiver', 'team', t.teamId),
         member('facilitator', 'distriktsfacilitator', 'district', t.districtId),
+        member('teamleder', 'teamleder', 'team', t.teamId),
       ])
       .execute();
     const child = (id: string, n: number, birth: string) => ({

@@ -51,7 +51,28 @@ export function childAccessQuery(trx: Transaction<DB>, actor: Actor, today: stri
       ]),
     );
 
-  return viaUnit('group', 'e.groupId').union(viaUnit('institution', 'e.institutionId')).union(viaRelation);
+  // S8 (close professional leadership): a team leader reviews the cases of the case workers
+  // in the team she leads, so she reaches the children on their current cases.
+  const viaLedTeam = trx
+    .selectFrom('memberships as lm')
+    .innerJoin('memberships as wm', (join) =>
+      join.onRef('wm.municipalityId', '=', 'lm.municipalityId').onRef('wm.unitId', '=', 'lm.unitId').on('wm.unitKind', '=', 'team'),
+    )
+    .innerJoin('childRelations as cr', (join) =>
+      join.onRef('cr.municipalityId', '=', 'wm.municipalityId').onRef('cr.subjectId', '=', 'wm.userId').on('cr.subjectKind', '=', 'user').on('cr.kind', '=', 'case'),
+    )
+    .select('cr.childId')
+    .where('lm.userId', '=', userId)
+    .where('lm.role', '=', 'teamleder')
+    .where('lm.unitKind', '=', 'team')
+    .where('lm.validFrom', '<=', today)
+    .where((eb) => eb.or([eb('lm.validTo', 'is', null), eb('lm.validTo', '>=', today)]))
+    .where('wm.validFrom', '<=', today)
+    .where((eb) => eb.or([eb('wm.validTo', 'is', null), eb('wm.validTo', '>=', today)]))
+    .where('cr.validFrom', '<=', today)
+    .where((eb) => eb.or([eb('cr.validTo', 'is', null), eb('cr.validTo', '>=', today)]));
+
+  return viaUnit('group', 'e.groupId').union(viaUnit('institution', 'e.institutionId')).union(viaRelation).union(viaLedTeam);
 }
 
 export async function allowedChildIds(
@@ -110,5 +131,23 @@ export async function accessReasons(trx: Transaction<DB>, actor: Actor, today: s
     )
     .execute();
   for (const r of relations) reasons.add(`relation_${r.kind}`);
+  const ledTeams = actor.memberships.filter((m) => m.role === 'teamleder' && m.unitKind === 'team').map((m) => m.unitId);
+  if (ledTeams.length) {
+    const viaTeam = await trx
+      .selectFrom('childRelations as cr')
+      .innerJoin('memberships as wm', (join) => join.onRef('wm.municipalityId', '=', 'cr.municipalityId').onRef('wm.userId', '=', 'cr.subjectId'))
+      .select('cr.id')
+      .where('cr.childId', '=', childId)
+      .where('cr.kind', '=', 'case')
+      .where('cr.subjectKind', '=', 'user')
+      .where('wm.unitKind', '=', 'team')
+      .where('wm.unitId', 'in', ledTeams)
+      .where('cr.validFrom', '<=', today)
+      .where((eb) => eb.or([eb('cr.validTo', 'is', null), eb('cr.validTo', '>=', today)]))
+      .where('wm.validFrom', '<=', today)
+      .where((eb) => eb.or([eb('wm.validTo', 'is', null), eb('wm.validTo', '>=', today)]))
+      .executeTakeFirst();
+    if (viaTeam) reasons.add('team_lead_case');
+  }
   return [...reasons];
 }

@@ -27,7 +27,7 @@ for (const engine of ['postgres', 'pglite'] as const) {
       harness = await testApp({ db });
       t = await createTenant(db);
       other = await createTenant(db);
-      for (const u of ['paedagogA', 'paedagogB', 'leder', 'laerer', 'admin', 'dpo', 'raadgiver', 'facilitator'] as const) {
+      for (const u of ['paedagogA', 'paedagogB', 'leder', 'laerer', 'admin', 'dpo', 'raadgiver', 'facilitator', 'teamleder'] as const) {
         as[u] = await login(harness.app, t, u);
       }
       as.otherLeder = await login(harness.app, other, 'leder');
@@ -81,6 +81,14 @@ for (const engine of ['postgres', 'pglite'] as const) {
       const res = await as.raadgiver!.get(`/api/children/${t.children.onCase}`);
       assert.equal(res.statusCode, 200);
       assert.deepEqual(res.json().accessReasons, ['relation_case']);
+    });
+
+    it("a team leader reaches the children on her case workers' cases (S8 case review), and no others", async () => {
+      assert.deepEqual(ids(await as.teamleder!.get('/api/children')), [t.children.onCase]);
+      const res = await as.teamleder!.get(`/api/children/${t.children.onCase}`);
+      assert.equal(res.statusCode, 200);
+      assert.deepEqual(res.json().accessReasons, ['team_lead_case']);
+      assert.equal((await as.teamleder!.get(`/api/children/${t.children.inA}`)).statusCode, 404);
     });
 
     it('the child page shows custody holders, the enrolment history with the transition, and why the viewer has access', async () => {

@@ -21,7 +21,7 @@ import { Loading } from '../../components/Spinner.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { errorText } from '../../i18n/index.ts';
 
-const KNOWN_REASONS = ['enrolment_group', 'enrolment_institution', 'relation_case', 'relation_course', 'relation_stafetlog', 'relation_team_meeting'];
+const KNOWN_REASONS = ['enrolment_group', 'enrolment_institution', 'relation_case', 'relation_course', 'relation_stafetlog', 'relation_team_meeting', 'team_lead_case'];
 
 /** Enrolments newest first (current before ended when they start the same day). */
 export function newestFirst(enrolments: Placement[]): Placement[] {

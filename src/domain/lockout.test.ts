@@ -38,7 +38,10 @@ describe('log-in lock-out (3 failures within 24 hours)', () => {
       fc.property(fc.array(attemptArb, { maxLength: 20 }), (attempts) => {
         const now = at('2026-11-23T12:00:00Z');
         const n = countingFailures(attempts, now);
-        const more = countingFailures([...attempts, { at: now, succeeded: false }], now);
+        // A new failure just after every earlier attempt counts, once.
+        const later = new Date(now.getTime() + 1);
+        const more = countingFailures([...attempts, { at: later, succeeded: false }], later);
+        fc.pre(countingFailures(attempts, later) === n);
         return n <= attempts.filter((a) => !a.succeeded).length && more === n + 1;
       }),
     );

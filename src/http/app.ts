@@ -16,6 +16,7 @@ import type { Database } from '../db/connect.ts';
 import { registerErrorHandling, send } from './plugins/errors.ts';
 import { registerSession } from './plugins/session.ts';
 import type { App, AppContext } from './types.ts';
+import { z } from 'zod';
 import { healthRoutes } from './health.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { oidcRoutes } from '../modules/auth/oidc.ts';
@@ -24,6 +25,9 @@ import { staffRoutes } from '../modules/staff/routes.ts';
 import { childrenRoutes } from '../modules/people/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
+
+// Field-level validation messages in Danish, like everything else the user reads.
+z.config(z.locales.da());
 
 export interface AppDeps {
   config: Config;

@@ -167,21 +167,25 @@ export const CheckboxField = forwardRef<HTMLInputElement, CheckboxFieldProps>(fu
           {error}
         </span>
       ) : null}
-      <input
-        ref={ref}
-        id={id}
-        type="checkbox"
-        className={`form-checkbox${className ? ` ${className}` : ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...rest}
-      />
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span className="form-hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
+      <div className="form-group-checkbox">
+        <input
+          ref={ref}
+          id={id}
+          type="checkbox"
+          className={`form-checkbox${className ? ` ${className}` : ''}`}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, hint, error)}
+          {...rest}
+        />
+        <label className="form-label" htmlFor={id}>
+          {label}
+        </label>
+        {hint ? (
+          <span className="form-hint" id={`${id}-hint`}>
+            {hint}
+          </span>
+        ) : null}
+      </div>
     </div>
   );
 });

@@ -1,7 +1,7 @@
 // Small widgets the admin pages need that the shared components do not have (yet):
 // a DKFDS accordion item, a select with option groups, a radio group, badges and a
 // dialog footer. All DKFDS markup; no inline styles (CSP).
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type { ReactNode, SelectHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describedBy, FieldFrame } from '../../components/FormField.tsx';
 import { Icon } from '../../components/Icon.tsx';
@@ -138,50 +138,8 @@ export function RadioGroup({ id, name, legend, hint, error, options, value, onCh
 
 // ---- checkbox ---------------------------------------------------------------------------------
 
-export interface CheckboxProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string | null;
-}
-
-/**
- * A single DKFDS checkbox: input and label inside `.form-group-checkbox` (the positioned
- * wrapper DKFDS draws the box in), hint after the label.
- */
-export function Checkbox({ id, label, hint, error, className, ...rest }: CheckboxProps) {
-  const { t } = useTranslation();
-  return (
-    <div className={`form-group${error ? ' form-error' : ''}`}>
-      {error ? (
-        <span className="form-error-message" id={`${id}-error`}>
-          <span className="sr-only">{t('common.errorPrefix')} </span>
-          {error}
-        </span>
-      ) : null}
-      <div className="form-group-checkbox">
-        <input
-          id={id}
-          type="checkbox"
-          className={`form-checkbox${className ? ` ${className}` : ''}`}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
-          {...rest}
-        />
-        <label className="form-label" htmlFor={id}>
-          {label}
-        </label>
-        {hint ? (
-          <span className="form-hint" id={`${id}-hint`}>
-            {hint}
-          </span>
-        ) : null}
-      </div>
-    </div>
-  );
-}
-
-// ---- badges ----------------------------------------------------------------------------------
+/** The shared DKFDS checkbox, under the name the admin pages use. */
+export { CheckboxField as Checkbox } from '../../components/FormField.tsx';
 
 export function Badge({ variant, children }: { variant?: 'info' | 'success' | 'warning' | 'error'; children: ReactNode }) {
   return <span className={`badge${variant ? ` badge-${variant}` : ''} tidlig-admin-badge`}>{children}</span>;

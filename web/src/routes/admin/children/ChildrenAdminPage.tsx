@@ -9,7 +9,6 @@ import { useTranslation } from 'react-i18next';
 import { isValidCpr } from '../../../../../src/domain/cpr.ts';
 import { api, ApiError } from '../../../api/client.ts';
 import { DataTable, type Column } from '../../../components/DataTable.tsx';
-import { Dialog } from '../../../components/Dialog.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { TextField } from '../../../components/FormField.tsx';
 import { formatDay, formatDayShort, todayInCopenhagen } from '../../../components/format.ts';
@@ -20,9 +19,10 @@ import { errorText } from '../../../i18n/index.ts';
 import { orgTreeQuery, type ChildAdminView, type Created, type EnrolmentCreate, type Placement } from '../api.ts';
 import { check, useFormErrors } from '../forms.ts';
 import { useLabels } from '../labels.ts';
-import { Badge, DialogButtons, RowButton } from '../widgets.tsx';
+import { Badge, RowButton } from '../widgets.tsx';
 import { EnrolmentFields, type EnrolmentValues } from './EnrolmentFields.tsx';
 import { RegisterChildForm } from './RegisterChildForm.tsx';
+import { EndPeriodDialog } from '../EndPeriodDialog.tsx';
 
 type LookupResult = { cpr: string; child: ChildAdminView | null };
 
@@ -235,48 +235,20 @@ function EnrolForm({ child, onDone }: { child: ChildAdminView; onDone: (message:
 
 function EndEnrolmentDialog({ child, placement, onClose, onDone }: { child: ChildAdminView; placement: Placement; onClose: () => void; onDone: (message: string) => void }) {
   const { t } = useTranslation('admin');
-  const formId = 'children-unenrol';
-  const errors = useFormErrors(formId, { 'period.invalid': 'validTo' });
-  const today = todayInCopenhagen();
-  const [validTo, setValidTo] = useState(placement.validFrom > today ? placement.validFrom : today);
-  const end = useMutation({
-    mutationFn: () => api.post<Created>(`/api/children/${child.id}/enrolments/${placement.enrolmentId}/end`, { validTo }),
-    onSuccess: () => {
-      onClose();
-      onDone(t('children.unenrolledNotice', { name: `${child.firstName} ${child.lastName}`, institution: placement.institutionName, day: formatDayShort(validTo) }));
-    },
-    onError: (e) => errors.fromApi(e),
-  });
-  const onSubmit = (ev: FormEvent) => {
-    ev.preventDefault();
-    if (!check.day(validTo)) {
-      errors.setFieldErrors({ validTo: t('validation.validTo') });
-      return;
-    }
-    if (validTo < placement.validFrom) {
-      errors.setFieldErrors({ validTo: t('validation.endBeforeStart', { day: formatDayShort(placement.validFrom) }) });
-      return;
-    }
-    errors.clear();
-    end.mutate();
-  };
+  const name = `${child.firstName} ${child.lastName}`;
   return (
-    <Dialog open onClose={onClose} title={t('children.unenrolTitle')} footer={<DialogButtons formId={formId} submit={t('children.unenrolSubmit')} busy={end.isPending} onCancel={onClose} />}>
-      <form id={formId} onSubmit={onSubmit} noValidate>
-        <ErrorSummary errors={errors.summary} />
-        <p>{t('children.unenrolIntro', { name: `${child.firstName} ${child.lastName}`, institution: placement.institutionName })}</p>
-        <TextField
-          id={errors.id('validTo')}
-          type="date"
-          label={t('children.lastDay')}
-          hint={t('children.lastDayHint')}
-          value={validTo}
-          min={placement.validFrom}
-          onChange={(e) => setValidTo(e.target.value)}
-          error={errors.error('validTo')}
-          required
-        />
-      </form>
-    </Dialog>
+    <EndPeriodDialog
+      formId="children-unenrol"
+      title={t('children.unenrolTitle')}
+      intro={t('children.unenrolIntro', { name, institution: placement.institutionName })}
+      submitLabel={t('children.unenrolSubmit')}
+      dateLabel={t('children.lastDay')}
+      dateHint={t('children.lastDayHint')}
+      validFrom={placement.validFrom}
+      endpoint={`/api/children/${child.id}/enrolments/${placement.enrolmentId}/end`}
+      doneMessage={(validTo) => t('children.unenrolledNotice', { name, institution: placement.institutionName, day: formatDayShort(validTo) })}
+      onClose={onClose}
+      onDone={onDone}
+    />
   );
 }

@@ -21,8 +21,9 @@ import { adminKeys, type Created, type StaffDetail, type StaffMembership, type S
 import { takeFlash } from '../flash.ts';
 import { check, MIN_PASSWORD_LENGTH, useFormErrors, type FieldErrors } from '../forms.ts';
 import { useLabels } from '../labels.ts';
-import { Badge, DialogButtons, RowButton } from '../widgets.tsx';
+import { Badge, RowButton } from '../widgets.tsx';
 import { AddRoleForm } from './AddRoleForm.tsx';
+import { EndPeriodDialog } from '../EndPeriodDialog.tsx';
 import { StaffStatusBadges } from './StaffListPage.tsx';
 
 export function StaffDetailPage() {
@@ -281,49 +282,21 @@ function MembershipTable({ member, onDone }: { member: StaffDetail; onDone: Done
 function EndRoleDialog({ member, membership, onClose, onDone }: { member: StaffDetail; membership: StaffMembership; onClose: () => void; onDone: Done }) {
   const { t } = useTranslation('admin');
   const labels = useLabels();
-  const formId = 'staff-end-role';
-  const errors = useFormErrors(formId, { 'period.invalid': 'validTo' });
-  const today = todayInCopenhagen();
-  const [validTo, setValidTo] = useState(membership.validFrom > today ? membership.validFrom : today);
-  const end = useMutation({
-    mutationFn: () => api.post<Created>(`/api/staff/${member.id}/memberships/${membership.id}/end`, { validTo }),
-    onSuccess: async () => {
-      onClose();
-      await onDone(t('staff.roleEndedNotice', { role: labels.role(membership.role), unit: membership.unitName, day: formatDayShort(validTo) }));
-    },
-    onError: (e) => errors.fromApi(e),
-  });
-  const onSubmit = (ev: FormEvent) => {
-    ev.preventDefault();
-    if (!check.day(validTo)) {
-      errors.setFieldErrors({ validTo: t('validation.validTo') });
-      return;
-    }
-    if (validTo < membership.validFrom) {
-      errors.setFieldErrors({ validTo: t('validation.endBeforeStart', { day: formatDayShort(membership.validFrom) }) });
-      return;
-    }
-    errors.clear();
-    end.mutate();
-  };
+  const role = labels.role(membership.role);
   return (
-    <Dialog open onClose={onClose} title={t('staff.endRoleTitle')} footer={<DialogButtons formId={formId} submit={t('staff.endRoleSubmit')} busy={end.isPending} onCancel={onClose} />}>
-      <form id={formId} onSubmit={onSubmit} noValidate>
-        <ErrorSummary errors={errors.summary} />
-        <p>{t('staff.endRoleIntro', { name: member.displayName, role: labels.role(membership.role), unit: membership.unitName })}</p>
-        <TextField
-          id={errors.id('validTo')}
-          type="date"
-          label={t('staff.endDate')}
-          hint={t('staff.endDateHint')}
-          value={validTo}
-          min={membership.validFrom}
-          onChange={(e) => setValidTo(e.target.value)}
-          error={errors.error('validTo')}
-          required
-        />
-      </form>
-    </Dialog>
+    <EndPeriodDialog
+      formId="staff-end-role"
+      title={t('staff.endRoleTitle')}
+      intro={t('staff.endRoleIntro', { name: member.displayName, role, unit: membership.unitName })}
+      submitLabel={t('staff.endRoleSubmit')}
+      dateLabel={t('staff.endDate')}
+      dateHint={t('staff.endDateHint')}
+      validFrom={membership.validFrom}
+      endpoint={`/api/staff/${member.id}/memberships/${membership.id}/end`}
+      doneMessage={(validTo) => t('staff.roleEndedNotice', { role, unit: membership.unitName, day: formatDayShort(validTo) })}
+      onClose={onClose}
+      onDone={onDone}
+    />
   );
 }
 

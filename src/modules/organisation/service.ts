@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../access/actor.ts';
 import { withScope, type Scope } from '../../access/scope.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, type ErrorCode } from '../../errors.ts';
 import type { AppContext } from '../../http/types.ts';
 import { uniqueOr409, updateVersioned } from '../shared/versioned.ts';
 import * as repo from './repo.ts';
@@ -63,9 +63,6 @@ async function ensureUnit(scope: Scope, kind: 'district' | 'institution', id: st
   if (id && !(await repo.unitExists(scope, kind, id))) throw new AppError(`${kind}.not_found`, 404);
 }
 
-const archivedAt = (scope: Scope, archived: boolean | undefined) =>
-  archived === undefined ? {} : { archivedAt: archived ? scope.now : null };
-
 function manage<T>(ctx: AppContext, actor: Actor, fn: (scope: Scope) => Promise<T>) {
   return withScope(ctx, actor, async (scope) => {
     scope.require('org.manage');
@@ -73,109 +70,80 @@ function manage<T>(ctx: AppContext, actor: Actor, fn: (scope: Scope) => Promise<
   });
 }
 
+type UnitTable = 'districts' | 'institutions' | 'groups' | 'teams';
+const RESOURCE: Record<UnitTable, { type: string; notFound: ErrorCode }> = {
+  districts: { type: 'district', notFound: 'district.not_found' },
+  institutions: { type: 'institution', notFound: 'institution.not_found' },
+  groups: { type: 'group', notFound: 'group.not_found' },
+  teams: { type: 'team', notFound: 'team.not_found' },
+};
+
+/** Insert a unit (names are unique per municipality → 409) and audit it. */
+async function insertUnit(scope: Scope, table: UnitTable, values: Record<string, unknown>) {
+  const id = randomUUID();
+  await uniqueOr409(
+    () => scope.trx.insertInto(table).values({ municipalityId: scope.municipalityId, id, archivedAt: null, ...values } as never).execute(),
+    'name.taken',
+  );
+  scope.audit({ action: 'create', resourceType: RESOURCE[table].type, resourceId: id });
+  return { id, version: 1 };
+}
+
+/** Versioned change of a unit's fields (and archiving), audited with the field names. */
+async function updateUnit(
+  scope: Scope,
+  table: UnitTable,
+  id: string,
+  version: number,
+  input: Record<string, unknown> & { archived?: boolean },
+  fields: readonly string[],
+) {
+  const changes: Record<string, unknown> = {};
+  for (const f of fields) if (input[f] !== undefined) changes[f] = input[f];
+  if (input.archived !== undefined) changes.archivedAt = input.archived ? scope.now : null;
+  await uniqueOr409(() => updateVersioned(scope, table, id, version, changes, RESOURCE[table].notFound), 'name.taken');
+  scope.audit({ action: 'update', resourceType: RESOURCE[table].type, resourceId: id, details: { fields: Object.keys(input) } });
+  return { id, version: version + 1 };
+}
+
 export function createDistrict(ctx: AppContext, actor: Actor, input: z.infer<typeof s.districtCreate>) {
-  return manage(ctx, actor, async (scope) => {
-    const id = randomUUID();
-    await uniqueOr409(
-      () => scope.trx.insertInto('districts').values({ municipalityId: scope.municipalityId, id, name: input.name, archivedAt: null }).execute(),
-      'name.taken',
-    );
-    scope.audit({ action: 'create', resourceType: 'district', resourceId: id });
-    return { id, version: 1 };
-  });
+  return manage(ctx, actor, (scope) => insertUnit(scope, 'districts', { name: input.name }));
 }
 
 export function updateDistrict(ctx: AppContext, actor: Actor, id: string, version: number, input: z.infer<typeof s.districtUpdate>) {
-  return manage(ctx, actor, async (scope) => {
-    await uniqueOr409(
-      () => updateVersioned(scope, 'districts', id, version, { ...pick(input, ['name']), ...archivedAt(scope, input.archived) }, 'district.not_found'),
-      'name.taken',
-    );
-    scope.audit({ action: 'update', resourceType: 'district', resourceId: id, details: { fields: Object.keys(input) } });
-    return { id, version: version + 1 };
-  });
+  return manage(ctx, actor, (scope) => updateUnit(scope, 'districts', id, version, input, ['name']));
 }
 
 export function createInstitution(ctx: AppContext, actor: Actor, input: z.infer<typeof s.institutionCreate>) {
   return manage(ctx, actor, async (scope) => {
     await ensureUnit(scope, 'district', input.districtId);
-    const id = randomUUID();
-    await uniqueOr409(
-      () =>
-        scope.trx
-          .insertInto('institutions')
-          .values({ municipalityId: scope.municipalityId, id, name: input.name, type: input.type, districtId: input.districtId, externalRef: null, archivedAt: null })
-          .execute(),
-      'name.taken',
-    );
-    scope.audit({ action: 'create', resourceType: 'institution', resourceId: id });
-    return { id, version: 1 };
+    return insertUnit(scope, 'institutions', { name: input.name, type: input.type, districtId: input.districtId, externalRef: null });
   });
 }
 
 export function updateInstitution(ctx: AppContext, actor: Actor, id: string, version: number, input: z.infer<typeof s.institutionUpdate>) {
   return manage(ctx, actor, async (scope) => {
     await ensureUnit(scope, 'district', input.districtId);
-    await uniqueOr409(
-      () =>
-        updateVersioned(
-          scope,
-          'institutions',
-          id,
-          version,
-          { ...pick(input, ['name', 'type', 'districtId']), ...archivedAt(scope, input.archived) },
-          'institution.not_found',
-        ),
-      'name.taken',
-    );
-    scope.audit({ action: 'update', resourceType: 'institution', resourceId: id, details: { fields: Object.keys(input) } });
-    return { id, version: version + 1 };
+    return updateUnit(scope, 'institutions', id, version, input, ['name', 'type', 'districtId']);
   });
 }
 
 export function createGroup(ctx: AppContext, actor: Actor, input: z.infer<typeof s.groupCreate>) {
   return manage(ctx, actor, async (scope) => {
     await ensureUnit(scope, 'institution', input.institutionId);
-    const id = randomUUID();
-    await uniqueOr409(
-      () =>
-        scope.trx
-          .insertInto('groups')
-          .values({ municipalityId: scope.municipalityId, id, institutionId: input.institutionId, name: input.name, archivedAt: null })
-          .execute(),
-      'name.taken',
-    );
-    scope.audit({ action: 'create', resourceType: 'group', resourceId: id });
-    return { id, version: 1 };
+    return insertUnit(scope, 'groups', { institutionId: input.institutionId, name: input.name });
   });
 }
 
 export function updateGroup(ctx: AppContext, actor: Actor, id: string, version: number, input: z.infer<typeof s.groupUpdate>) {
-  return manage(ctx, actor, async (scope) => {
-    await uniqueOr409(
-      () => updateVersioned(scope, 'groups', id, version, { ...pick(input, ['name']), ...archivedAt(scope, input.archived) }, 'group.not_found'),
-      'name.taken',
-    );
-    scope.audit({ action: 'update', resourceType: 'group', resourceId: id, details: { fields: Object.keys(input) } });
-    return { id, version: version + 1 };
-  });
+  return manage(ctx, actor, (scope) => updateUnit(scope, 'groups', id, version, input, ['name']));
 }
 
 export function createTeam(ctx: AppContext, actor: Actor, input: z.infer<typeof s.teamCreate>) {
   return manage(ctx, actor, async (scope) => {
     await ensureUnit(scope, 'district', input.districtId);
     await ensureUnit(scope, 'institution', input.institutionId);
-    const id = randomUUID();
-    await uniqueOr409(
-      () =>
-        scope.trx
-          .insertInto('teams')
-          .values({ municipalityId: scope.municipalityId, id, name: input.name, kind: input.kind, districtId: input.districtId, institutionId: input.institutionId, archivedAt: null })
-          .execute(),
-      'name.taken',
-    );
-    scope.audit({ action: 'create', resourceType: 'team', resourceId: id });
-    return { id, version: 1 };
+    return insertUnit(scope, 'teams', { name: input.name, kind: input.kind, districtId: input.districtId, institutionId: input.institutionId });
   });
 }
 
@@ -183,25 +151,6 @@ export function updateTeam(ctx: AppContext, actor: Actor, id: string, version: n
   return manage(ctx, actor, async (scope) => {
     await ensureUnit(scope, 'district', input.districtId);
     await ensureUnit(scope, 'institution', input.institutionId);
-    await uniqueOr409(
-      () =>
-        updateVersioned(
-          scope,
-          'teams',
-          id,
-          version,
-          { ...pick(input, ['name', 'districtId', 'institutionId']), ...archivedAt(scope, input.archived) },
-          'team.not_found',
-        ),
-      'name.taken',
-    );
-    scope.audit({ action: 'update', resourceType: 'team', resourceId: id, details: { fields: Object.keys(input) } });
-    return { id, version: version + 1 };
+    return updateUnit(scope, 'teams', id, version, input, ['name', 'districtId', 'institutionId']);
   });
-}
-
-function pick<T extends object, K extends keyof T>(obj: T, keys: K[]): Partial<Pick<T, K>> {
-  const out: Partial<Pick<T, K>> = {};
-  for (const k of keys) if (obj[k] !== undefined) out[k] = obj[k];
-  return out;
 }

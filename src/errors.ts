@@ -65,6 +65,53 @@ export const MESSAGES = {
     'The child is already enrolled in that period.',
   ],
   'period.invalid': ['Slutdatoen ligger før startdatoen.', 'The end date is before the start date.'],
+  'screening.scale_not_found': ['Skalaen findes ikke.', 'Scale not found.'],
+  'screening.scale_invalid': [
+    'Skalaen kan ikke bruges: positionerne skal være 2–10, nummereret i rækkefølge, med forskellige navne, en farve hver, og mindst én position uden bekymring før positionerne med bekymring.',
+    'The scale is not valid.',
+  ],
+  'screening.scale_required': [
+    'Kommunen har flere skalaer. Vælg hvilken skala runden skal bruge.',
+    'Choose a scale for the round.',
+  ],
+  'screening.round_not_found': ['Trivselsrunden findes ikke.', 'Screening round not found.'],
+  'screening.round_overlap': [
+    'Der er allerede en trivselsrunde for samme institutionstype i perioden.',
+    'Another round for the same institution type overlaps this period.',
+  ],
+  'screening.round_not_for_group': [
+    'Trivselsrunden gælder ikke for denne gruppes institutionstype.',
+    'The round does not cover this group.',
+  ],
+  'screening.round_not_open': ['Trivselsrunden er ikke åbnet endnu.', 'The round has not opened yet.'],
+  'screening.round_closed': [
+    'Trivselsrunden er lukket. Kun lederen kan indtaste en sen vurdering.',
+    'The round is closed; only the leader can add a late rating.',
+  ],
+  'screening.round_has_ratings': [
+    'Runden har allerede vurderinger, så skala og institutionstyper kan ikke ændres.',
+    'The round already has ratings.',
+  ],
+  'screening.child_not_in_group': [
+    'Et eller flere børn går ikke i gruppen. Intet er gemt.',
+    'A child is not in the group; nothing was saved.',
+  ],
+  'screening.position_unknown': [
+    'En position findes ikke på rundens skala. Intet er gemt.',
+    'Unknown position for the round’s scale; nothing was saved.',
+  ],
+  'screening.duplicate_rating': [
+    'Barnet er allerede vurderet i runden. Ret den eksisterende vurdering i stedet. Intet er gemt.',
+    'The child is already rated in this round; send a correction. Nothing was saved.',
+  ],
+  'screening.correction_invalid': [
+    'Rettelsen peger ikke på den gældende vurdering af barnet. Hent listen igen. Intet er gemt.',
+    'The correction does not point at the current rating; nothing was saved.',
+  ],
+  'screening.joint_needs_raters': [
+    'En fælles position kræver, at mindst to fagpersoner har vurderet barnet.',
+    'A joint position needs ratings from at least two professionals.',
+  ],
   'audit.failed': ['Adgangen kunne ikke logges, så handlingen er afvist.', 'The access could not be logged.'],
   'service.unavailable': ['Tidlig er midlertidigt utilgængelig. Prøv igen om lidt.', 'Service unavailable.'],
   internal: ['Der opstod en uventet fejl. Prøv igen.', 'Unexpected error.'],

@@ -219,6 +219,68 @@ export interface ImportRunsTable {
   finishedAt: Date | null;
 }
 
+// Screening (0002_screening.sql).
+export interface ScreeningScalesTable {
+  municipalityId: string;
+  id: string;
+  name: string;
+  template: 'trafiklys' | 'boernelinealen' | null;
+  archivedAt: Date | null;
+  version: Generated<number>;
+  createdAt: Generated<Date>;
+}
+
+export interface ScreeningScaleVersionsTable {
+  municipalityId: string;
+  id: string;
+  scaleId: string;
+  number: number;
+  createdBy: string | null;
+  createdAt: Generated<Date>;
+}
+
+export interface ScreeningPositionsTable {
+  municipalityId: string;
+  id: string;
+  scaleVersionId: string;
+  ordinal: number;
+  label: string;
+  colour: string;
+  meaning: string;
+  isConcern: boolean;
+}
+
+export interface ScreeningRoundsTable {
+  municipalityId: string;
+  id: string;
+  name: string;
+  institutionTypes: string[];
+  scaleVersionId: string;
+  opensOn: Day;
+  closesOn: Day;
+  jointRatingRequired: boolean;
+  version: Generated<number>;
+  createdAt: Generated<Date>;
+}
+
+export interface ScreeningRatingsTable {
+  municipalityId: string;
+  id: string;
+  roundId: string;
+  scaleVersionId: string;
+  childId: string;
+  groupId: string;
+  institutionId: string;
+  raterUserId: string;
+  kind: 'individual' | 'joint';
+  positionId: string | null;
+  notAssessedReason: string | null;
+  note: string | null;
+  correctsId: string | null;
+  late: boolean;
+  createdAt: Timestamp;
+}
+
 export interface DB {
   municipalities: MunicipalitiesTable;
   municipalitySettings: MunicipalitySettingsTable;
@@ -238,6 +300,11 @@ export interface DB {
   auditHeads: AuditHeadsTable;
   auditEvents: AuditEventsTable;
   importRuns: ImportRunsTable;
+  screeningScales: ScreeningScalesTable;
+  screeningScaleVersions: ScreeningScaleVersionsTable;
+  screeningPositions: ScreeningPositionsTable;
+  screeningRounds: ScreeningRoundsTable;
+  screeningRatings: ScreeningRatingsTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

@@ -23,6 +23,7 @@ import { ChildPage } from './routes/children/ChildPage.tsx';
 import { ChildrenPage } from './routes/children/ChildrenPage.tsx';
 import { HomePage } from './routes/home/HomePage.tsx';
 import { LoginPage, validateLoginSearch } from './routes/login/LoginPage.tsx';
+import { screeningRoutes } from './routes/screening/index.tsx';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -140,7 +141,7 @@ export const auditRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   publicRoute.addChildren([loginRoute, accessibilityRoute]),
-  appRoute.addChildren([homeRoute, childrenRoute, childRoute, auditRoute, ...adminRoutes(appRoute)]),
+  appRoute.addChildren([homeRoute, childrenRoute, childRoute, auditRoute, ...adminRoutes(appRoute), ...screeningRoutes(appRoute)]),
 ]);
 
 export const router = createRouter({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { systemActor } from '../access/actor.ts';
 import { withScope, type Clock } from '../access/scope.ts';
 import { openDatabase, type Database } from '../db/connect.ts';
@@ -12,7 +12,7 @@ import { parseCpr } from '../domain/cpr.ts';
 import { overlaps, trackOf } from '../domain/enrolment.ts';
 import { isRole } from '../domain/roles.ts';
 import { verifyPassword } from '../modules/auth/passwords.ts';
-import { DEMO_LOGINS, DEMO_MUNICIPALITY_ID, DEMO_PASSWORD, seedDemo, type DemoSummary } from './seed-demo.ts';
+import { DEMO_LOGINS, DEMO_MUNICIPALITY_ID, DEMO_PASSWORD, demoRoundName, seedDemo, type DemoSummary } from './seed-demo.ts';
 
 const TODAY = '2025-10-01';
 const LEAP_DAY = '2028-02-29';
@@ -287,6 +287,20 @@ describe('the demo municipality', () => {
     const v = new ChainVerifier();
     for (const row of snap.audit) v.push(row);
     assert.deepEqual(v.result(snap.auditHead?.seq), { ok: true, checked: snap.audit.length });
+  });
+
+  it('plans one open screening round for daycare and school, by the demo administrator', async () => {
+    const rounds = await db.kysely.transaction().execute(async (trx) => {
+      await sql`SELECT set_config('app.municipality_id', ${DEMO_MUNICIPALITY_ID}, true)`.execute(trx);
+      return trx.selectFrom('screeningRounds').selectAll().execute();
+    });
+    assert.equal(rounds.length, 1);
+    assert.equal(rounds[0]!.name, demoRoundName(TODAY));
+    assert.ok(rounds[0]!.opensOn <= TODAY && TODAY <= rounds[0]!.closesOn, 'open today');
+    assert.deepEqual([...rounds[0]!.institutionTypes].sort(), ['boernehave', 'dagpleje', 'integreret', 'skole', 'vuggestue']);
+    const created = snap.audit.filter((e) => e.resourceType === 'screening_round');
+    assert.equal(created.length, 1);
+    assert.equal(created[0]!.actorUserId, snap.users.find((u) => u.username === 'admin')!.id);
   });
 
   it('seeding again is a no-op that reports what is there', async () => {

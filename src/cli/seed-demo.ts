@@ -10,15 +10,17 @@
 // transaction; rows go in as multi-row inserts in id order, which keeps the B-tree inserts
 // on the right edge of each index (the seed runs on PGlite's single WASM connection).
 import { sql } from 'kysely';
-import { systemActor } from '../access/actor.ts';
-import { systemClock, withScope, type Clock, type Scope } from '../access/scope.ts';
+import { staffActor, systemActor } from '../access/actor.ts';
+import { systemClock, withScope, type Clock, type DataContext, type Scope } from '../access/scope.ts';
+import { loadConfig } from '../config.ts';
 import type { Database } from '../db/connect.ts';
 import { createMunicipality, findMunicipalityByCode } from '../db/tenants.ts';
 import type { DB, NewRow } from '../db/types.ts';
-import { isValidDay } from '../domain/calendar.ts';
+import { addDays, isValidDay } from '../domain/calendar.ts';
 import { fictitiousCpr } from '../domain/cpr.ts';
 import type { Profession, Role, UnitKind } from '../domain/roles.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
+import { createRound } from '../modules/screening/setup-service.ts';
 import * as demo from './demo-data.ts';
 
 export { DEMO_LOGINS, DEMO_MUNICIPALITY_ID, DEMO_PASSWORD, type DemoLogin } from './demo-data.ts';
@@ -865,6 +867,28 @@ async function summarise(db: Database, clock: Clock, municipalityId: string): Pr
  * Create and fill "Demo Kommune" (code 999) once. When it exists and holds data already,
  * nothing is written and the summary describes what is there.
  */
+/** The demo's open screening round, so Trivselsvurdering has something to rate from the first start. */
+export const demoRoundName = (today: string) => `Trivselsvurdering ${today.slice(0, 4)}`;
+
+/** Planned through the screening service as the demo administrator would (audited, validated). */
+async function planDemoRound(ctx: DataContext, users: readonly { id: string; username: string; displayName: string }[], today: string) {
+  const admin = users.find((u) => u.username === 'admin');
+  if (!admin) throw new Error('seedDemo: the demo has no admin user');
+  const actor = staffActor({
+    municipalityId: demo.DEMO_MUNICIPALITY_ID,
+    userId: admin.id,
+    displayName: admin.displayName,
+    memberships: [{ role: 'admin', unitKind: 'municipality', unitId: demo.DEMO_MUNICIPALITY_ID }],
+  });
+  await createRound({ ...ctx, config: loadConfig({}) }, actor, {
+    name: demoRoundName(today),
+    institutionTypes: ['dagpleje', 'vuggestue', 'boernehave', 'integreret', 'skole'],
+    opensOn: addDays(today, -7),
+    closesOn: addDays(today, 21),
+    jointRatingRequired: false,
+  });
+}
+
 export async function seedDemo(db: Database, opts: { today: string; clock?: Clock }): Promise<DemoSummary> {
   if (!isValidDay(opts.today)) throw new Error(`seedDemo: invalid day ${opts.today}`);
   const clock = opts.clock ?? systemClock;
@@ -916,5 +940,6 @@ export async function seedDemo(db: Database, opts: { today: string; clock?: Cloc
     return true;
   });
   if (!seeded) return summarise(db, clock, demo.DEMO_MUNICIPALITY_ID);
+  await planDemoRound(ctx, data.users, opts.today);
   return { seeded: true, municipalityId: demo.DEMO_MUNICIPALITY_ID, counts: data.counts, logins: [...demo.DEMO_LOGINS] };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { permissionsOf, ROLE_PERMISSIONS, ROLES, roleFitsUnit, UNIT_CHILD_ROLES } from './roles.ts';
+import { permissionsOf, ROLE_PERMISSIONS, ROLES, roleFitsUnit, UNIT_CHILD_ROLES, type Permission } from './roles.ts';
 
 describe('role model', () => {
   it('the administrator manages the organisation but cannot list children', () => {
@@ -25,5 +25,15 @@ describe('role model', () => {
     assert.equal(roleFitsUnit('admin', 'municipality'), true);
     assert.equal(roleFitsUnit('admin', 'group'), false);
     assert.equal(roleFitsUnit('distriktsfacilitator', 'district'), true);
+  });
+
+  it('screening: professionals and leaders rate, leaders lead, facilitators see counts only, the administrator sets it up', () => {
+    const holders = (perm: Permission) =>
+      ROLES.filter((r) => ROLE_PERMISSIONS[r].includes(perm));
+    assert.deepEqual(holders('screening.rate'), ['fagperson', 'leder']);
+    assert.deepEqual(holders('screening.lead'), ['leder']);
+    assert.deepEqual(holders('screening.progress'), ['leder', 'distriktsfacilitator', 'admin']);
+    assert.deepEqual(holders('screening.manage'), ['admin']);
+    assert.deepEqual(holders('guide.edit'), ['admin']);
   });
 });

@@ -57,6 +57,11 @@ export const PERMISSIONS = [
   'audit.read',
   'children.list', // "my children": children reached through the actor's relations
   'children.manage', // register children, custody holders and enrolments (no reading of records)
+  'screening.rate', // rate the children of the groups the actor works in (S2)
+  'screening.lead', // an institution leader's part: every group, late ratings after the close
+  'screening.progress', // counts and distributions for the actor's units — never individuals outside them
+  'screening.manage', // scales, rounds, the handleguide
+  'guide.edit', // the samarbejdsguide and the handleguide texts (S3)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,15 +69,15 @@ const STAFF_BASE: Permission[] = ['org.read'];
 const CHILD_WORK: Permission[] = [...STAFF_BASE, 'children.list'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  fagperson: CHILD_WORK,
-  leder: CHILD_WORK,
-  distriktsfacilitator: STAFF_BASE,
+  fagperson: [...CHILD_WORK, 'screening.rate'],
+  leder: [...CHILD_WORK, 'screening.rate', 'screening.lead', 'screening.progress'],
+  distriktsfacilitator: [...STAFF_BASE, 'screening.progress'],
   myndighedsraadgiver: CHILD_WORK,
   teamleder: CHILD_WORK,
   myndighedsleder: CHILD_WORK,
   forebyggende_raadgiver: CHILD_WORK,
   familiebehandler: CHILD_WORK,
-  admin: [...STAFF_BASE, 'org.manage', 'staff.manage', 'import.run', 'children.manage'],
+  admin: [...STAFF_BASE, 'org.manage', 'staff.manage', 'import.run', 'children.manage', 'screening.manage', 'screening.progress', 'guide.edit'],
   dpo: [...STAFF_BASE, 'audit.read'],
 };
 

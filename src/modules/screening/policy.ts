@@ -1,13 +1,12 @@
 // Who may do what in screening (S2, S14). Pure: (actor, unit) → allowed. The service asks
 // these before it reads or writes; the child filter (scope.childAccess) applies on top.
 //
-// Until the proposed screening permissions exist (README.md beside this file), raters and leaders
-// are recognised by `children.list` plus a current role in the unit:
-//   - a professional (fagperson) in the group, or in the group's institution, rates the group;
-//   - the leader (leder) of the institution sees and rates every group, also late after close;
-//   - progress (counts only) is for the institution's leader, the district's facilitator or
-//     leader, and the municipality administrator;
-//   - scales and rounds are managed with `org.manage`.
+// A permission says what kind of work the actor does; a current role in the unit says where:
+//   - `screening.rate` + fagperson in the group, or in the group's institution: rates the group;
+//   - `screening.lead` + leder of the institution: sees and rates every group, also late after close;
+//   - `screening.progress`: counts for the institution's leader, the district's facilitator or
+//     leader, and (with `screening.manage`) the municipality administrator;
+//   - `screening.manage`: scales and rounds.
 import type { Actor, ActorMembership } from '../../access/actor.ts';
 
 export interface GroupUnit {
@@ -29,15 +28,15 @@ const holds = (m: ActorMembership, role: ActorMembership['role'], kind: ActorMem
 
 /** The actor's relation to a group: leader of its institution, a professional in it, or none. */
 export function relationToGroup(actor: PolicyActor, group: GroupUnit): GroupRelation | null {
-  if (!actor.permissions.has('children.list')) return null;
-  if (actor.memberships.some((m) => holds(m, 'leder', 'institution', group.institutionId))) return 'leader';
+  if (!actor.permissions.has('screening.rate')) return null;
+  if (actor.permissions.has('screening.lead') && actor.memberships.some((m) => holds(m, 'leder', 'institution', group.institutionId))) return 'leader';
   if (actor.memberships.some((m) => holds(m, 'fagperson', 'group', group.id) || holds(m, 'fagperson', 'institution', group.institutionId))) {
     return 'professional';
   }
   return null;
 }
 
-export const mayManage = (actor: PolicyActor) => actor.permissions.has('org.manage');
+export const mayManage = (actor: PolicyActor) => actor.permissions.has('screening.manage');
 
 /** Open the group's list of children with their positions (and rate it, within the window rules). */
 export const mayRateGroup = (actor: PolicyActor, group: GroupUnit) => relationToGroup(actor, group) !== null;
@@ -47,6 +46,7 @@ export const mayRateLate = (actor: PolicyActor, group: GroupUnit) => relationToG
 
 /** Progress (rated / total per group): counts only, no child is named. */
 export function mayViewProgress(actor: PolicyActor, institution: InstitutionUnit): boolean {
+  if (!actor.permissions.has('screening.progress')) return false;
   if (mayManage(actor)) return true;
   return actor.memberships.some(
     (m) =>

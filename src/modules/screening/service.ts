@@ -54,7 +54,7 @@ async function positionMap(scope: Scope, versionIds: readonly string[]) {
 
 /** The round, the group and the actor's relation to it — or 404 (audited) for a group that is not theirs. */
 async function roundAndGroup(scope: Scope, roundId: string, groupId: string) {
-  scope.require('children.list', { resourceType: 'screening_round', resourceId: roundId });
+  scope.require('screening.rate', { resourceType: 'screening_round', resourceId: roundId });
   const round = await repo.findRound(scope, roundId);
   if (!round) throw new AppError('screening.round_not_found', 404);
   const group = await repo.findGroup(scope, groupId);
@@ -72,10 +72,10 @@ function windowOrThrow(round: Row<'screeningRounds'>, today: string, relation: G
 
 export function listRounds(ctx: AppContext, actor: Actor) {
   return withScope(ctx, actor, async (scope) => {
-    if (mayManage(actor) && !actor.permissions.has('children.list')) {
+    if (mayManage(actor) && !actor.permissions.has('screening.rate')) {
       return { items: (await repo.listRounds(scope)).map((r) => ({ ...presentRound(r, scope.today), groups: [] })) };
     }
-    scope.require('children.list', { resourceType: 'screening_round' });
+    scope.require('screening.rate', { resourceType: 'screening_round' });
     const groupIds = actor.memberships.filter((m) => m.unitKind === 'group' && m.role === 'fagperson').map((m) => m.unitId);
     const institutionIds = actor.memberships.filter((m) => m.unitKind === 'institution' && (m.role === 'fagperson' || m.role === 'leder')).map((m) => m.unitId);
     const groups = (await repo.groupsWithInstitutions(scope, { groupIds, institutionIds }))

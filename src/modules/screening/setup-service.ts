@@ -1,6 +1,6 @@
 // Setting screening up (S2): a municipality's scales (with immutable versions) and its rounds
 // per institution type. Reading scales needs org.read (labels and colours, no personal data);
-// changing scales and rounds needs org.manage. Every change is audited.
+// changing scales and rounds needs screening.manage. Every change is audited.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Actor } from '../../access/actor.ts';
@@ -16,7 +16,7 @@ import type * as s from './schema.ts';
 
 function manage<T>(ctx: AppContext, actor: Actor, fn: (scope: Scope) => Promise<T>) {
   return withScope(ctx, actor, async (scope) => {
-    scope.require('org.manage');
+    scope.require('screening.manage');
     return fn(scope);
   });
 }

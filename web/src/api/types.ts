@@ -1,6 +1,7 @@
 // Response and request types, inferred from the server's zod schemas (one source of truth).
 // Type-only imports: nothing from src/ ends up in the browser bundle.
 import type { z } from 'zod';
+import type { PERMISSIONS } from '../../../src/domain/roles.ts';
 import type { meResponse, municipalityPublic } from '../../../src/modules/auth/schema.ts';
 import type { childDetail, childListItem, childrenPage } from '../../../src/modules/people/schema.ts';
 import type { auditEvent, childLookupResult, eventsPage, extract, verifyResult } from '../../../src/modules/audit/schema.ts';
@@ -19,5 +20,5 @@ export type AuditExtract = z.infer<typeof extract>;
 export type AuditChildLookup = z.infer<typeof childLookupResult>;
 export type VerifyResult = z.infer<typeof verifyResult>;
 
-/** The permissions the server hands out (src/domain/roles.ts PERMISSIONS). */
-export type Permission = 'org.read' | 'org.manage' | 'staff.manage' | 'import.run' | 'audit.read' | 'children.list' | 'children.manage';
+/** The permissions the server hands out. */
+export type Permission = (typeof PERMISSIONS)[number];

@@ -1,6 +1,6 @@
-// i18next: Danish first, English second. Two namespaces: `translation` (the shell and the
-// professional's pages, da.json/en.json) and `admin` (the administration pages,
-// da.admin.json/en.admin.json). The chosen language is remembered in localStorage and
+// i18next: Danish first, English second. Namespaces: `translation` (the shell and the
+// professional's pages, da.json/en.json), `admin` (the administration pages,
+// da.admin.json/en.admin.json) and `guide` (handleguide and samarbejdsguide, da.guide.json/en.guide.json). The chosen language is remembered in localStorage and
 // mirrored on <html lang>.
 //
 // Use: const { t } = useTranslation();         t('children.title')
@@ -12,6 +12,8 @@ import da from './da.json';
 import en from './en.json';
 import daAdmin from './da.admin.json';
 import enAdmin from './en.admin.json';
+import daGuide from './da.guide.json';
+import enGuide from './en.guide.json';
 
 export const LANGUAGES = ['da', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -28,12 +30,12 @@ function storedLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    da: { translation: da, admin: daAdmin },
-    en: { translation: en, admin: enAdmin },
+    da: { translation: da, admin: daAdmin, guide: daGuide },
+    en: { translation: en, admin: enAdmin, guide: enGuide },
   },
   lng: storedLanguage(),
   fallbackLng: 'da',
-  ns: ['translation', 'admin'],
+  ns: ['translation', 'admin', 'guide'],
   defaultNS: 'translation',
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,

@@ -1,6 +1,6 @@
 // Trivselsvurdering (S2): the rounds open to me and fast entry for one group.
 // Contract with the shell (web/src/router.tsx): screeningRoutes(parent) returns code-based
-// routes under the authenticated layout route, shown with `children.list` (the server
+// routes under the authenticated layout route, shown with `screening.rate` (the server
 // checks the rater's role in the group).
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
 import { RequirePermission } from '../../components/RequirePermission.tsx';
@@ -10,7 +10,7 @@ import './screening.css';
 
 function Rounds() {
   return (
-    <RequirePermission permission="children.list">
+    <RequirePermission permission="screening.rate">
       <RoundsPage />
     </RequirePermission>
   );
@@ -18,7 +18,7 @@ function Rounds() {
 
 function Group() {
   return (
-    <RequirePermission permission="children.list">
+    <RequirePermission permission="screening.rate">
       <GroupRatingPage />
     </RequirePermission>
   );

@@ -26,6 +26,7 @@ export const MESSAGES = {
     'No Tidlig user matches your identity.',
   ],
   'access.denied': ['Du har ikke adgang til dette.', 'Access denied.'],
+  'notice.not_found': ['Beskeden findes ikke.', 'Notice not found.'],
   'municipality.not_found': ['Kommunen findes ikke.', 'Municipality not found.'],
   'child.not_found': ['Barnet findes ikke, eller du har ikke adgang.', 'Child not found.'],
   'child.cpr_taken': ['Der findes allerede et barn med dette CPR-nummer.', 'CPR already registered.'],

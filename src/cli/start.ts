@@ -5,6 +5,8 @@ import { openDatabase } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
 import { dayInCopenhagen } from '../domain/calendar.ts';
 import { buildApp } from '../http/app.ts';
+import { startJobs, type Jobs } from '../jobs/boss.ts';
+import { systemClock } from '../access/scope.ts';
 import { seedDemo } from './seed-demo.ts';
 
 const started = performance.now();
@@ -43,11 +45,20 @@ process.stdout.write(`${out.join('\n')}\n`);
 // Benchmarks and scripts wait for this line.
 process.stdout.write(`TIDLIG_READY ${url}\n`);
 
+// Jobs (reminders) start after the server answers: a slow queue start-up never delays the app.
+let jobs: Jobs | undefined;
+try {
+  jobs = await startJobs({ db, clock: systemClock }, { onError: (err) => app.log.error({ err: err.message }, 'job queue error') });
+} catch (err) {
+  app.log.error({ err: (err as Error).message }, 'the job queue did not start; reminders are not sent');
+}
+
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     if (closing) return;
     closing = true;
+    await jobs?.stop();
     await app.close();
     await db.close();
     process.exit(0);

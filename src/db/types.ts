@@ -281,6 +281,18 @@ export interface ScreeningRatingsTable {
   createdAt: Timestamp;
 }
 
+export interface NoticesTable {
+  municipalityId: string;
+  id: string;
+  userId: string;
+  kind: string;
+  params: Json<Record<string, string | number>>;
+  link: string | null;
+  dedupeKey: string;
+  createdAt: Timestamp;
+  readAt: Date | null;
+}
+
 export interface DB {
   municipalities: MunicipalitiesTable;
   municipalitySettings: MunicipalitySettingsTable;
@@ -305,6 +317,7 @@ export interface DB {
   screeningPositions: ScreeningPositionsTable;
   screeningRounds: ScreeningRoundsTable;
   screeningRatings: ScreeningRatingsTable;
+  notices: NoticesTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

@@ -26,6 +26,7 @@ import { childrenRoutes } from '../modules/people/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
 import { screeningRoutes } from '../modules/screening/routes.ts';
+import { noticeRoutes } from '../modules/notices/routes.ts';
 
 // Field-level validation messages in Danish, like everything else the user reads.
 z.config(z.locales.da());
@@ -37,7 +38,7 @@ export interface AppDeps {
 }
 
 /** Route modules, in one list so the OpenAPI document and the tests see them all. */
-const MODULES = [healthRoutes, authRoutes, oidcRoutes, organisationRoutes, staffRoutes, childrenRoutes, auditRoutes, importRoutes, screeningRoutes];
+const MODULES = [healthRoutes, authRoutes, oidcRoutes, organisationRoutes, staffRoutes, childrenRoutes, auditRoutes, importRoutes, screeningRoutes, noticeRoutes];
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const ctx: AppContext = { config: deps.config, db: deps.db, clock: deps.clock ?? systemClock };

@@ -2,7 +2,7 @@
 //   root
 //   ├─ public layout:  /login, /tilgaengelighed
 //   └─ app layout (authenticated; loads /api/auth/me, 401 → /login)
-//        /, /boern, /boern/$childId, /logning, and adminRoutes(appRoute) from routes/admin
+//        /, /boern, /boern/$childId, /logning, /beskeder, and adminRoutes(appRoute) from routes/admin
 // The admin pages hang under `appRoute` so they get the shell, the session and useMe().
 import type { QueryClient } from '@tanstack/react-query';
 import { useQuery } from '@tanstack/react-query';
@@ -24,6 +24,7 @@ import { ChildrenPage } from './routes/children/ChildrenPage.tsx';
 import { HomePage } from './routes/home/HomePage.tsx';
 import { LoginPage, validateLoginSearch } from './routes/login/LoginPage.tsx';
 import { screeningRoutes } from './routes/screening/index.tsx';
+import { NoticesPage } from './routes/notices/NoticesPage.tsx';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -139,9 +140,11 @@ export const auditRoute = createRoute({
   component: AuditPage,
 });
 
+export const noticesRoute = createRoute({ getParentRoute: () => appRoute, path: '/beskeder', component: NoticesPage });
+
 const routeTree = rootRoute.addChildren([
   publicRoute.addChildren([loginRoute, accessibilityRoute]),
-  appRoute.addChildren([homeRoute, childrenRoute, childRoute, auditRoute, ...adminRoutes(appRoute), ...screeningRoutes(appRoute)]),
+  appRoute.addChildren([homeRoute, childrenRoute, childRoute, auditRoute, noticesRoute, ...adminRoutes(appRoute), ...screeningRoutes(appRoute)]),
 ]);
 
 export const router = createRouter({

@@ -9,6 +9,7 @@ import type { Me } from '../api/types.ts';
 import { Icon } from './Icon.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { navItemsFor, type NavItem } from './nav.ts';
+import { NoticesLink } from '../routes/notices/NoticesLink.tsx';
 
 function isActive(pathname: string, to: string): boolean {
   return pathname === to || pathname.startsWith(`${to}/`);
@@ -122,6 +123,7 @@ export function Header({ me, onLogout }: HeaderProps) {
                 <span className="tidlig-user-name">{me.user.displayName}</span>
                 <span className="tidlig-user-roles">{roleLine}</span>
               </p>
+              <NoticesLink />
               <LanguageSwitch className="mr-5" />
               <button type="button" className="function-link d-print-none log-off" onClick={onLogout}>
                 <Icon name="lock" />
@@ -195,6 +197,9 @@ export function Header({ me, onLogout }: HeaderProps) {
               <p className="user">
                 <span className="mb-3">{me.user.displayName}</span>
                 <span>{roleLine}</span>
+              </p>
+              <p>
+                <NoticesLink onNavigate={() => setDrawerOpen(false)} />
               </p>
               <p>
                 <LanguageSwitch />

@@ -73,6 +73,28 @@ export async function roundHasRatings(scope: Scope, roundId: string) {
   return Boolean(await scope.trx.selectFrom('screeningRatings').select('id').where('roundId', '=', roundId).limit(1).executeTakeFirst());
 }
 
+/** One page of all the municipality's rounds (planned, open and closed), newest window first, with the scale each uses. */
+export function roundPlansPage(scope: Scope, page: { limit: number; offset: number }) {
+  return scope.trx
+    .selectFrom('screeningRounds as r')
+    .innerJoin('screeningScaleVersions as v', (j) => j.onRef('v.municipalityId', '=', 'r.municipalityId').onRef('v.id', '=', 'r.scaleVersionId'))
+    .innerJoin('screeningScales as s', (j) => j.onRef('s.municipalityId', '=', 'v.municipalityId').onRef('s.id', '=', 'v.scaleId'))
+    .selectAll('r')
+    .select(['s.id as scaleId', 's.name as scaleName', 'v.number as scaleVersionNumber'])
+    .select((eb) => eb.exists(eb.selectFrom('screeningRatings as x').select('x.id').whereRef('x.municipalityId', '=', 'r.municipalityId').whereRef('x.roundId', '=', 'r.id')).as('hasRatings'))
+    .orderBy('r.opensOn', 'desc')
+    .orderBy('r.name')
+    .orderBy('r.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+export async function countRounds(scope: Scope) {
+  const row = await scope.trx.selectFrom('screeningRounds').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 // ── organisation (read-only lookups for screening) ─────────────────────────────────────
 export function findGroup(scope: Scope, id: string) {
   return scope.trx

@@ -29,6 +29,11 @@ export async function screeningRoutes(app: App, ctx: AppContext) {
   app.get('/api/screening/rounds/:id', { schema: { tags, summary: 'Trivselsrunde', params: s.roundParams, response: { 200: s.roundOut } } }, async (req, reply) =>
     withEtag(reply, await setup.getRound(ctx, actorOf(req), req.params.id)),
   );
+  app.get(
+    '/api/screening/setup/rounds',
+    { schema: { tags, summary: 'Alle kommunens trivselsrunder (også lukkede) til administration', querystring: s.roundPlansQuery, response: { 200: s.roundPlansOut } } },
+    async (req) => setup.listRoundPlans(ctx, actorOf(req), req.query),
+  );
 
   // ── rating ──
   app.get('/api/screening/rounds', { schema: { tags, summary: 'Mine trivselsrunder og grupper', response: { 200: s.roundListOut } } }, async (req) =>

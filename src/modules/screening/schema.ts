@@ -109,6 +109,21 @@ export const roundOut = z.object({
   version: z.number().int(),
 });
 
+/** The administrator's list of every round (also closed ones), one page at a time. */
+export const roundPlansQuery = z
+  .object({
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .strict();
+
+export const roundPlanOut = roundOut.extend({
+  scale: z.object({ id: uuid, name: z.string(), versionNumber: z.number().int() }),
+  /** Ratings exist: the institution types can no longer change. */
+  hasRatings: z.boolean(),
+});
+export const roundPlansOut = z.object({ items: z.array(roundPlanOut), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
 export const roundListOut = z.object({
   items: z.array(
     roundOut.extend({

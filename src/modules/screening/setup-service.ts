@@ -161,3 +161,24 @@ export function getRound(ctx: AppContext, actor: Actor, id: string) {
     return presentRound(round, scope.today);
   });
 }
+
+/**
+ * Every round of the municipality for its administrator — planned, open and closed, however
+ * old — with the scale and version each uses. GET /api/screening/rounds is the rater's list.
+ */
+export function listRoundPlans(ctx: AppContext, actor: Actor, query: z.infer<typeof s.roundPlansQuery>) {
+  return manage(ctx, actor, async (scope) => {
+    const rows = await repo.roundPlansPage(scope, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+    const total = await repo.countRounds(scope);
+    return {
+      items: rows.map((r) => ({
+        ...presentRound(r, scope.today),
+        scale: { id: r.scaleId, name: r.scaleName, versionNumber: r.scaleVersionNumber },
+        hasRatings: Boolean(r.hasRatings),
+      })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  });
+}

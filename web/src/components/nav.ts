@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/admin/medarbejdere', labelKey: 'nav.staff', permission: 'staff.manage' },
   { to: '/admin/boern', labelKey: 'nav.childrenAdmin', permission: 'children.manage' },
   { to: '/admin/import', labelKey: 'nav.import', permission: 'import.run' },
+  { to: '/admin/trivsel', labelKey: 'admin:screeningAdmin.nav', permission: 'screening.manage' },
   { to: '/logning', labelKey: 'nav.audit', permission: 'audit.read' },
 ];
 

@@ -10,6 +10,7 @@ import './admin.css';
 import { ChildrenAdminPage } from './children/ChildrenAdminPage.tsx';
 import { ImportPage } from './import/ImportPage.tsx';
 import { OrganisationPage } from './organisation/OrganisationPage.tsx';
+import { screeningAdminPages } from './screening/index.tsx';
 import { StaffDetailPage } from './staff/StaffDetailPage.tsx';
 import { StaffListPage } from './staff/StaffListPage.tsx';
 
@@ -28,5 +29,6 @@ export function adminRoutes(parent: AnyRoute): AnyRoute[] {
     route('/admin/medarbejdere/$userId', 'staff.manage', () => <StaffDetailPage />),
     route('/admin/boern', 'children.manage', () => <ChildrenAdminPage />),
     route('/admin/import', 'import.run', () => <ImportPage />),
+    ...screeningAdminPages.map(([path, page]) => route(path, 'screening.manage', page)),
   ];
 }

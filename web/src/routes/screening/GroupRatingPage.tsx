@@ -17,6 +17,7 @@ import { Loading } from '../../components/Spinner.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { errorText } from '../../i18n/index.ts';
 import type { GroupSheet, RatingInput, Saved, ScreeningPosition, SheetChild } from './types.ts';
+import { JointPositionDialog, mayAgreeJoint } from './JointPositionDialog.tsx';
 
 const NOT_ASSESSED = 'na';
 const NOTE_MAX = 500;
@@ -71,6 +72,7 @@ export function GroupRatingPage() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [savedCount, setSavedCount] = useState<number | null>(null);
   const [saving, setSaving] = useState(false);
+  const [jointFor, setJointFor] = useState<SheetChild | null>(null);
 
   if (query.isPending) return <Loading />;
   if (query.isError || !sheet) {
@@ -240,7 +242,7 @@ export function GroupRatingPage() {
       cell: (c) => (
         <>
           <span>{t(`screening.status.${c.status}`)}</span>
-          {c.conflict.conflict ? (
+          {c.conflict.conflict && !c.joint ? (
             <>
               {' '}
               <span className="tidlig-conflict-badge">{t('screening.conflict')}</span>
@@ -253,6 +255,21 @@ export function GroupRatingPage() {
                 .map((o) => `${o.raterName}: ${o.notAssessed ? t('screening.notAssessed') : (positionById.get(o.positionId ?? '')?.label ?? '–')}`)
                 .join('; ')}
             </span>
+          ) : null}
+          {c.joint ? (
+            <span className="d-block mt-2">
+              {t('screening.joint.agreed', { position: positionById.get(c.joint.positionId)?.label ?? '–', by: c.joint.agreedBy })}
+            </span>
+          ) : null}
+          {sheet.mayRate && mayAgreeJoint(c) ? (
+            <button
+              type="button"
+              className="button button-tertiary mt-2 tidlig-joint-button"
+              aria-label={t(c.joint ? 'screening.joint.change' : 'screening.joint.agree', { name: nameOf(c) })}
+              onClick={() => setJointFor(c)}
+            >
+              {t(c.joint ? 'screening.joint.changeShort' : 'screening.joint.agreeShort')}
+            </button>
           ) : null}
         </>
       ),
@@ -307,6 +324,16 @@ export function GroupRatingPage() {
           </div>
         ) : null}
       </form>
+      {jointFor ? (
+        <JointPositionDialog
+          child={jointFor}
+          positions={sheet.positions}
+          roundId={roundId}
+          groupId={groupId}
+          onClose={() => setJointFor(null)}
+          onSaved={() => queryClient.invalidateQueries({ queryKey })}
+        />
+      ) : null}
     </>
   );
 }

@@ -24,7 +24,8 @@ export interface Figure {
   goal?: string;
 }
 
-export function report(bench: string, figures: Figure[]): void {
+/** Print the figures and save them to bench/results/<file or bench>.json (with `meta`: the machine, the scale, notes). */
+export function report(bench: string, figures: Figure[], opts: { file?: string; meta?: Record<string, unknown> } = {}): void {
   const lines = [`## ${bench} (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version})`];
   for (const f of figures) {
     const ratio = f.baseline ? `  ratio ${(f.value / f.baseline).toFixed(2)}× baseline` : '';
@@ -33,5 +34,5 @@ export function report(bench: string, figures: Figure[]): void {
   process.stdout.write(`${lines.join('\n')}\n`);
   const dir = path.join(process.cwd(), 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, `${bench}.json`), `${JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, figures }, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, `${opts.file ?? bench}.json`), `${JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, figures, ...opts.meta }, null, 2)}\n`);
 }

@@ -1,4 +1,5 @@
-// `npm run bench [name…]`: run each bench/<name>.ts in its own process, in order.
+// `npm run bench [name…]`: run each bench/<name>.ts in its own process, in order (startup,
+// screening, …). Shared helpers live in bench/util.ts and bench/lib/, which are not benchmarks.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 

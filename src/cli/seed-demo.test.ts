@@ -289,11 +289,14 @@ describe('the demo municipality', () => {
     assert.deepEqual(v.result(snap.auditHead?.seq), { ok: true, checked: snap.audit.length });
   });
 
-  it('plans one open screening round for daycare and school, by the demo administrator', async () => {
-    const rounds = await db.kysely.transaction().execute(async (trx) => {
+  it('plans one open screening round for daycare and school, by the demo administrator (and two closed ones as history)', async () => {
+    const all = await db.kysely.transaction().execute(async (trx) => {
       await sql`SELECT set_config('app.municipality_id', ${DEMO_MUNICIPALITY_ID}, true)`.execute(trx);
       return trx.selectFrom('screeningRounds').selectAll().execute();
     });
+    assert.equal(all.length, 3);
+    assert.equal(all.filter((r) => r.closesOn < TODAY).length, 2, 'the earlier rounds have closed');
+    const rounds = all.filter((r) => r.opensOn <= TODAY && TODAY <= r.closesOn);
     assert.equal(rounds.length, 1);
     assert.equal(rounds[0]!.name, demoRoundName(TODAY));
     assert.ok(rounds[0]!.opensOn <= TODAY && TODAY <= rounds[0]!.closesOn, 'open today');

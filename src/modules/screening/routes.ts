@@ -1,6 +1,7 @@
 import { actorOf } from '../../http/plugins/session.ts';
 import type { App, AppContext } from '../../http/types.ts';
 import { ifMatchVersion, withEtag } from '../../http/versioning.ts';
+import { screeningOverviewRoutes } from './overview-routes.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
 import * as setup from './setup-service.ts';
@@ -8,6 +9,7 @@ import * as setup from './setup-service.ts';
 const tags = ['trivselsvurdering'];
 
 export async function screeningRoutes(app: App, ctx: AppContext) {
+  await screeningOverviewRoutes(app, ctx);
   // ── set-up (administration) ──
   app.get('/api/screening/scales', { schema: { tags, summary: 'Kommunens skalaer med versioner og positioner', response: { 200: s.scalesOut } } }, async (req) =>
     setup.listScales(ctx, actorOf(req)),

@@ -11,8 +11,15 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { navItemsFor, type NavItem } from './nav.ts';
 import { NoticesLink } from '../routes/notices/NoticesLink.tsx';
 
-function isActive(pathname: string, to: string): boolean {
+function matches(pathname: string, to: string): boolean {
   return pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/** The item for the current page: the longest match, so /trivsel/overblik is not also /trivsel. */
+function activeItem(items: NavItem[], pathname: string): string | undefined {
+  return items
+    .filter((i) => matches(pathname, i.to))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
 }
 
 /** "Pædagog · Fagperson" — profession and roles, in the current language. */
@@ -25,10 +32,11 @@ export function useRoleLine(me: Me | undefined): string {
 
 function NavList({ items, pathname, onNavigate }: { items: NavItem[]; pathname: string; onNavigate?: () => void }) {
   const { t } = useTranslation();
+  const activeTo = activeItem(items, pathname);
   return (
     <ul className="mainmenu">
       {items.map((item) => {
-        const active = isActive(pathname, item.to);
+        const active = item.to === activeTo;
         return (
           <li key={item.to} className={active ? 'active current' : undefined}>
             <Link to={item.to} className="nav-link" aria-current={active ? 'page' : undefined} onClick={onNavigate}>

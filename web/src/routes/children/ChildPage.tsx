@@ -20,6 +20,7 @@ import { RequirePermission } from '../../components/RequirePermission.tsx';
 import { Loading } from '../../components/Spinner.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { errorText } from '../../i18n/index.ts';
+import { ScreeningTimeline } from './ScreeningTimeline.tsx';
 
 const KNOWN_REASONS = ['enrolment_group', 'enrolment_institution', 'relation_case', 'relation_course', 'relation_stafetlog', 'relation_team_meeting', 'team_lead_case'];
 
@@ -240,6 +241,8 @@ function ChildView({ childId }: { childId: string }) {
           id="child-enrolments"
         />
       </section>
+
+      <ScreeningTimeline childId={child.id} enrolments={child.enrolments} />
 
       <section className="tidlig-section" aria-labelledby="child-access-heading">
         <h2 id="child-access-heading">{t('child.accessHeading')}</h2>

@@ -1,0 +1,2 @@
+-- ratingStatesOfEnrolled (src/modules/screening/overview-repo.ts); parameters: ["r","g1","g2","2026-03-10","2026-03-10"]
+select "r"."id", "r"."child_id", "r"."rater_user_id", "r"."kind", "r"."position_id", "r"."corrects_id" from "screening_ratings" as "r" where "r"."round_id" = $1 and "r"."child_id" in (select "e"."child_id" from "enrolments" as "e" where "e"."group_id" in ($2, $3) and "e"."valid_from" <= $4 and ("e"."valid_to" is null or "e"."valid_to" >= $5))

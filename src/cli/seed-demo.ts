@@ -23,6 +23,7 @@ import { hashPassword } from '../modules/auth/passwords.ts';
 import { createRound } from '../modules/screening/setup-service.ts';
 import * as demo from './demo-data.ts';
 import { seedScreeningHistory } from './demo-screening-history.ts';
+import { seedDemoGuide } from './demo-guide.ts';
 
 export { DEMO_LOGINS, DEMO_MUNICIPALITY_ID, DEMO_PASSWORD, type DemoLogin } from './demo-data.ts';
 
@@ -943,5 +944,6 @@ export async function seedDemo(db: Database, opts: { today: string; clock?: Cloc
   if (!seeded) return summarise(db, clock, demo.DEMO_MUNICIPALITY_ID);
   await planDemoRound(ctx, data.users, opts.today);
   await seedScreeningHistory(ctx, opts.today);
+  await seedDemoGuide(ctx, data.users);
   return { seeded: true, municipalityId: demo.DEMO_MUNICIPALITY_ID, counts: data.counts, logins: [...demo.DEMO_LOGINS] };
 }

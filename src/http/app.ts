@@ -26,6 +26,7 @@ import { childrenRoutes } from '../modules/people/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
 import { screeningRoutes } from '../modules/screening/routes.ts';
+import { guideRoutes } from '../modules/guide/routes.ts';
 import { noticeRoutes } from '../modules/notices/routes.ts';
 
 // Field-level validation messages in Danish, like everything else the user reads.
@@ -38,7 +39,7 @@ export interface AppDeps {
 }
 
 /** Route modules, in one list so the OpenAPI document and the tests see them all. */
-const MODULES = [healthRoutes, authRoutes, oidcRoutes, organisationRoutes, staffRoutes, childrenRoutes, auditRoutes, importRoutes, screeningRoutes, noticeRoutes];
+const MODULES = [healthRoutes, authRoutes, oidcRoutes, organisationRoutes, staffRoutes, childrenRoutes, auditRoutes, importRoutes, screeningRoutes, noticeRoutes, guideRoutes];
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const ctx: AppContext = { config: deps.config, db: deps.db, clock: deps.clock ?? systemClock };

@@ -24,6 +24,7 @@ import { ChildrenPage } from './routes/children/ChildrenPage.tsx';
 import { HomePage } from './routes/home/HomePage.tsx';
 import { LoginPage, validateLoginSearch } from './routes/login/LoginPage.tsx';
 import { screeningRoutes } from './routes/screening/index.tsx';
+import { guideAppRoutes, guidePublicRoutes } from './routes/guide/index.tsx';
 import { NoticesPage } from './routes/notices/NoticesPage.tsx';
 
 export interface RouterContext {
@@ -143,8 +144,8 @@ export const auditRoute = createRoute({
 export const noticesRoute = createRoute({ getParentRoute: () => appRoute, path: '/beskeder', component: NoticesPage });
 
 const routeTree = rootRoute.addChildren([
-  publicRoute.addChildren([loginRoute, accessibilityRoute]),
-  appRoute.addChildren([homeRoute, childrenRoute, childRoute, auditRoute, noticesRoute, ...adminRoutes(appRoute), ...screeningRoutes(appRoute)]),
+  publicRoute.addChildren([loginRoute, accessibilityRoute, ...guidePublicRoutes(publicRoute)]),
+  appRoute.addChildren([homeRoute, childrenRoute, childRoute, auditRoute, noticesRoute, ...adminRoutes(appRoute), ...screeningRoutes(appRoute), ...guideAppRoutes(appRoute)]),
 ]);
 
 export const router = createRouter({

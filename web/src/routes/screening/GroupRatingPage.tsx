@@ -17,6 +17,7 @@ import { Loading } from '../../components/Spinner.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { errorText } from '../../i18n/index.ts';
 import type { GroupSheet, RatingInput, Saved, ScreeningPosition, SheetChild } from './types.ts';
+import { HandleguidePanel } from '../guide/HandleguidePanel.tsx';
 import { JointPositionDialog, mayAgreeJoint } from './JointPositionDialog.tsx';
 
 const NOT_ASSESSED = 'na';
@@ -315,6 +316,7 @@ export function GroupRatingPage() {
           rowKey={(c) => c.id}
           empty={t('screening.noChildren')}
         />
+        <HandleguidePanel positions={sheet.positions} people={sheet.children} drafts={drafts} />
         {sheet.mayRate && sheet.children.length ? (
           <div className="mt-6">
             <p>{t('screening.changedCount', { count: changed.length })}</p>

@@ -67,6 +67,16 @@ export async function testPglite(): Promise<Database> {
   return db;
 }
 
+/** A database on either engine the product runs on: module tests run on both. */
+export async function databaseFor(engine: 'postgres' | 'pglite'): Promise<{ db: Database; close(): Promise<void> }> {
+  if (engine === 'postgres') {
+    const env = await testDatabase();
+    return { db: env.db, close: env.close };
+  }
+  const db = await testPglite();
+  return { db, close: () => db.close() };
+}
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({}), demo: false, logLevel: 'silent', ...overrides };
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { Database } from '../db/connect.ts';
-import { fixedClock, testApp, testDatabase, testPglite } from '../../test/harness.ts';
+import { databaseFor, fixedClock, testApp } from '../../test/harness.ts';
 import { auditRowsFor, createTenant, login, type Tenant } from '../../test/fixtures.ts';
 import { startJobs } from './boss.ts';
 import { runScreeningReminders } from './screening-reminders.ts';
@@ -30,14 +30,7 @@ for (const engine of ['postgres', 'pglite'] as const) {
       ).map((n) => ({ ...n, params: typeof n.params === 'string' ? JSON.parse(n.params) : n.params }));
 
     before(async () => {
-      if (engine === 'postgres') {
-        const env = await testDatabase();
-        db = env.db;
-        closeDb = env.close;
-      } else {
-        db = await testPglite();
-        closeDb = () => db.close();
-      }
+      ({ db, close: closeDb } = await databaseFor(engine));
       harness = await testApp({ db, clock });
       t = await createTenant(db, { clock });
       other = await createTenant(db, { clock });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Database } from '../../db/connect.ts';
-import { fixedClock, testApp, testDatabase, testPglite } from '../../../test/harness.ts';
+import { databaseFor, fixedClock, testApp } from '../../../test/harness.ts';
 import { auditRowsFor, createTenant, login, type Client, type Tenant } from '../../../test/fixtures.ts';
 
 const room = {
@@ -47,14 +47,7 @@ for (const engine of ['postgres', 'pglite'] as const) {
     const create = async (who: string, body: unknown) => as[who]!.post('/api/guide/entries', body);
 
     before(async () => {
-      if (engine === 'postgres') {
-        const env = await testDatabase();
-        db = env.db;
-        closeDb = env.close;
-      } else {
-        db = await testPglite();
-        closeDb = () => db.close();
-      }
+      ({ db, close: closeDb } = await databaseFor(engine));
       harness = await testApp({ db, clock });
       t = await createTenant(db, { clock });
       other = await createTenant(db, { clock });

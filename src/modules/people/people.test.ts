@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Database } from '../../db/connect.ts';
-import { testApp, testDatabase, testPglite } from '../../../test/harness.ts';
+import { databaseFor, testApp } from '../../../test/harness.ts';
 import { auditRowsFor, createTenant, login, type Client, type Tenant } from '../../../test/fixtures.ts';
 
 // The access rules are the heart of the product: run them on PostgreSQL and on embedded PGlite.
@@ -16,14 +16,7 @@ for (const engine of ['postgres', 'pglite'] as const) {
     const as: Record<string, Client> = {};
 
     before(async () => {
-      if (engine === 'postgres') {
-        const env = await testDatabase();
-        db = env.db;
-        closeDb = env.close;
-      } else {
-        db = await testPglite();
-        closeDb = () => db.close();
-      }
+      ({ db, close: closeDb } = await databaseFor(engine));
       harness = await testApp({ db });
       t = await createTenant(db);
       other = await createTenant(db);

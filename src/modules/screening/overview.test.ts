@@ -7,7 +7,7 @@ import { Scope } from '../../access/scope.ts';
 import type { Database } from '../../db/connect.ts';
 import { fictitiousCpr } from '../../domain/cpr.ts';
 import { assertSqlSnapshot, compileOnly } from '../../../test/sql-snapshot.ts';
-import { fixedClock, testApp, testDatabase, testPglite } from '../../../test/harness.ts';
+import { databaseFor, fixedClock, testApp } from '../../../test/harness.ts';
 import { auditRowsFor, createTenant, login, PASSWORD, type Client, type Tenant } from '../../../test/fixtures.ts';
 import { ratingStatesOfEnrolledQuery } from './overview-repo.ts';
 
@@ -82,14 +82,7 @@ for (const engine of ['postgres', 'pglite'] as const) {
     };
 
     before(async () => {
-      if (engine === 'postgres') {
-        const env = await testDatabase();
-        db = env.db;
-        closeDb = env.close;
-      } else {
-        db = await testPglite();
-        closeDb = () => db.close();
-      }
+      ({ db, close: closeDb } = await databaseFor(engine));
       harness = await testApp({ db, clock });
       t = await createTenant(db, { clock });
       other = await createTenant(db, { clock });

@@ -5,7 +5,7 @@ import { systemActor } from '../../access/actor.ts';
 import { withScope } from '../../access/scope.ts';
 import type { Database } from '../../db/connect.ts';
 import { fictitiousCpr } from '../../domain/cpr.ts';
-import { fixedClock, testApp, testDatabase, testPglite } from '../../../test/harness.ts';
+import { databaseFor, fixedClock, testApp } from '../../../test/harness.ts';
 import { auditRowsFor, createTenant, login, PASSWORD, type Client, type Tenant } from '../../../test/fixtures.ts';
 
 // Run on PostgreSQL and on the embedded PGlite the demo starts with.
@@ -38,14 +38,7 @@ for (const engine of ['postgres', 'pglite'] as const) {
     const childOf = (res: { json(): { children: { id: string }[] } }, id: string) => res.json().children.find((c) => c.id === id) as Record<string, any>;
 
     before(async () => {
-      if (engine === 'postgres') {
-        const env = await testDatabase();
-        db = env.db;
-        closeDb = env.close;
-      } else {
-        db = await testPglite();
-        closeDb = () => db.close();
-      }
+      ({ db, close: closeDb } = await databaseFor(engine));
       harness = await testApp({ db, clock });
       t = await createTenant(db, { clock });
       other = await createTenant(db, { clock });

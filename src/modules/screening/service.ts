@@ -8,7 +8,7 @@ import type { Actor } from '../../access/actor.ts';
 import { withScope, type Scope } from '../../access/scope.ts';
 import type { Row } from '../../db/types.ts';
 import { addDays } from '../../domain/calendar.ts';
-import { childRoundStatus, conflictOf, currentRows, effectivePositionId, mayAgreeJoint, type RaterPosition } from '../../domain/screening-conflict.ts';
+import { childRoundStatus, conflictOf, currentRows, effectivePositionId, mayAgreeJoint } from '../../domain/screening-conflict.ts';
 import { ratingProblems, type RatingProblemCode } from '../../domain/screening-rating.ts';
 import { addCoverage, coverage, enrolmentDay, ratingWindow, roundPhase } from '../../domain/screening-round.ts';
 import { AppError } from '../../errors.ts';
@@ -16,6 +16,7 @@ import type { AppContext } from '../../http/types.ts';
 import { uniqueOr409 } from '../shared/versioned.ts';
 import { mayManage, mayReadNote, mayViewProgress, relationToGroup, type GroupRelation } from './policy.ts';
 import { iso, presentPosition, presentRound } from './presenter.ts';
+import { coverageByGroup, currentByChild, positionMap, raterPositions } from './coverage.ts';
 import * as repo from './repo.ts';
 import type * as s from './schema.ts';
 
@@ -28,29 +29,6 @@ const PROBLEM_STATUS: Record<RatingProblemCode, number> = {
   'screening.duplicate_rating': 409,
   'screening.correction_invalid': 409,
 };
-
-type PositionRow = Row<'screeningPositions'>;
-type RatingState = Pick<Row<'screeningRatings'>, 'id' | 'childId' | 'raterUserId' | 'kind' | 'positionId' | 'correctsId'>;
-
-function raterPositions(rows: readonly RatingState[], positions: ReadonlyMap<string, PositionRow>): RaterPosition[] {
-  return rows
-    .filter((r) => r.kind === 'individual')
-    .map((r) => {
-      const p = r.positionId ? positions.get(r.positionId) : undefined;
-      return { raterId: r.raterUserId, position: p ? { id: p.id, ordinal: p.ordinal, isConcern: p.isConcern } : null };
-    });
-}
-
-/** Current rows per child (corrections applied). */
-function currentByChild<T extends RatingState>(rows: readonly T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of currentRows(rows)) out.set(r.childId, [...(out.get(r.childId) ?? []), r]);
-  return out;
-}
-
-async function positionMap(scope: Scope, versionIds: readonly string[]) {
-  return new Map((await repo.positionsOf(scope, versionIds)).map((p) => [p.id, p]));
-}
 
 /** The round, the group and the actor's relation to it — or 404 (audited) for a group that is not theirs. */
 async function roundAndGroup(scope: Scope, roundId: string, groupId: string) {
@@ -274,14 +252,7 @@ export function progress(ctx: AppContext, actor: Actor, roundId: string) {
       mayViewProgress(actor, { id: g.institutionId, districtId: g.districtId }),
     );
     if (groups.length === 0 && !mayManage(actor)) scope.deny({ resourceType: 'screening_progress', resourceId: roundId }, new AppError('access.denied', 403));
-    const enrolled = await repo.enrolledByGroup(scope, groups.map((g) => g.id), enrolmentDay(round, scope.today));
-    const positions = await positionMap(scope, [round.scaleVersionId]);
-    const byChild = currentByChild(await repo.ratingStatesInRound(scope, round.id));
-    const statusOf = (childId: string) => {
-      const rows = byChild.get(childId) ?? [];
-      return childRoundStatus(raterPositions(rows, positions), rows.some((r) => r.kind === 'joint'), round.jointRatingRequired);
-    };
-    const groupCoverage = new Map(groups.map((g) => [g.id, coverage(enrolled.filter((e) => e.groupId === g.id).map((e) => statusOf(e.childId)))]));
+    const groupCoverage = await coverageByGroup(scope, round, groups.map((g) => g.id));
     const institutions = [...new Map(groups.map((g) => [g.institutionId, g])).values()].map((i) => {
       const own = groups.filter((g) => g.institutionId === i.institutionId);
       return {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Database } from '../../db/connect.ts';
-import { fixedClock, testApp, testDatabase, testPglite } from '../../../test/harness.ts';
+import { databaseFor, fixedClock, testApp } from '../../../test/harness.ts';
 import { auditRowsFor, createTenant, login, type Client, type Tenant } from '../../../test/fixtures.ts';
 
 interface Plan {
@@ -32,14 +32,7 @@ for (const engine of ['postgres', 'pglite'] as const) {
     const plans = async (who: string, query = '') => as[who]!.get(`/api/screening/setup/rounds${query}`);
 
     before(async () => {
-      if (engine === 'postgres') {
-        const env = await testDatabase();
-        db = env.db;
-        closeDb = env.close;
-      } else {
-        db = await testPglite();
-        closeDb = () => db.close();
-      }
+      ({ db, close: closeDb } = await databaseFor(engine));
       harness = await testApp({ db, clock });
       t = await createTenant(db, { clock });
       other = await createTenant(db, { clock });

@@ -12,7 +12,7 @@
 import type { Actor } from '../../access/actor.ts';
 import { withScope, type Scope } from '../../access/scope.ts';
 import type { Row } from '../../db/types.ts';
-import { childRoundStatus, currentRows, effectivePositionId, type RaterPosition } from '../../domain/screening-conflict.ts';
+import { childRoundStatus, currentRows, effectivePositionId } from '../../domain/screening-conflict.ts';
 import {
   addDistributions,
   comparableScales,
@@ -28,6 +28,7 @@ import { addCoverage, coverage, enrolmentDay, roundPhase, type ChildRoundStatus,
 import { protectTable, SMALL_CELL_THRESHOLD, type ProtectedRow, type TableRow } from '../../domain/small-cells.ts';
 import { AppError } from '../../errors.ts';
 import type { AppContext } from '../../http/types.ts';
+import { currentByChild, raterPositions } from './coverage.ts';
 import * as orepo from './overview-repo.ts';
 import { mayManage, mayViewProgress } from './policy.ts';
 import { presentPosition } from './presenter.ts';
@@ -73,20 +74,14 @@ async function roundCounts(scope: Scope, round: Round, reachable: readonly Group
   const rows = await orepo.ratingStatesOfEnrolled(scope, round.id, groupIds, day);
   const positions = (await repo.positionsOf(scope, [round.scaleVersionId])).sort((a, b) => a.ordinal - b.ordinal);
   const byId = new Map(positions.map((p) => [p.id, p]));
-  const rowsByChild = new Map<string, typeof rows>();
-  for (const r of currentRows(rows)) rowsByChild.set(r.childId, [...(rowsByChild.get(r.childId) ?? []), r]);
+  const rowsByChild = currentByChild(rows);
 
   const statusOf = new Map<string, ChildRoundStatus>();
   const effective = new Map<string, Position | null>();
   const judge = (childId: string) => {
     if (statusOf.has(childId)) return;
     const own = rowsByChild.get(childId) ?? [];
-    const raters: RaterPosition[] = own
-      .filter((r) => r.kind === 'individual')
-      .map((r) => {
-        const p = r.positionId ? byId.get(r.positionId) : undefined;
-        return { raterId: r.raterUserId, position: p ? { id: p.id, ordinal: p.ordinal, isConcern: p.isConcern } : null };
-      });
+    const raters = raterPositions(own, byId);
     const joint = own.find((r) => r.kind === 'joint') ?? null;
     statusOf.set(childId, childRoundStatus(raters, joint !== null, round.jointRatingRequired));
     const id = effectivePositionId(raters, joint?.positionId ?? null);
@@ -302,12 +297,7 @@ async function childLists(scope: Scope, now: Table, institutionId: string) {
     if (!prevRound) continue;
     const own = currentRows(rows.filter((r) => r.roundId === prevRound.id));
     const joint = own.find((r) => r.kind === 'joint') ?? null;
-    const raters: RaterPosition[] = own
-      .filter((r) => r.kind === 'individual')
-      .map((r) => {
-        const p = r.positionId ? positions.get(r.positionId) : undefined;
-        return { raterId: r.raterUserId, position: p ? { id: p.id, ordinal: p.ordinal, isConcern: p.isConcern } : null };
-      });
+    const raters = raterPositions(own, positions);
     const prevId = effectivePositionId(raters, joint?.positionId ?? null);
     const prev = prevId ? positions.get(prevId) : undefined;
     const cur = now.counts.effective.get(c.id)!;

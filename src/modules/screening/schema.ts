@@ -165,6 +165,7 @@ export const groupSheetOut = z.object({
       status,
       conflict: z.object({ conflict: z.boolean(), reasons: z.array(z.enum(['distance', 'concern_mix'])), maxDistance: z.number().int() }),
       effectivePositionId: uuid.nullable(),
+      mayAgreeJoint: z.boolean(),
       mine: z
         .object({ id: uuid, positionId: uuid.nullable(), notAssessedReason: z.string().nullable(), note: z.string().nullable(), late: z.boolean(), createdAt: z.string() })
         .nullable(),

@@ -108,6 +108,8 @@ export function groupSheet(ctx: AppContext, actor: Actor, roundId: string, group
         status: childRoundStatus(raters, joint !== null, round.jointRatingRequired),
         conflict: conflictOf(raters),
         effectivePositionId: effectivePositionId(raters, joint?.positionId ?? null),
+        /** Two or more raters have given a position: a joint position can be agreed. */
+        mayAgreeJoint: mayAgreeJoint(raters),
         mine: mine && {
           id: mine.id,
           positionId: mine.positionId,

@@ -14,6 +14,7 @@ export { DataTable } from './DataTable.tsx';
 export type { Column } from './DataTable.tsx';
 export { Pagination, pageWindow } from './Pagination.tsx';
 export { ProgressBar } from './ProgressBar.tsx';
+export { Swatch } from './Swatch.tsx';
 export { Dialog } from './Dialog.tsx';
 export { Loading } from './Spinner.tsx';
 export { Icon } from './Icon.tsx';

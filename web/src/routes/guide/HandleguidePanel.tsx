@@ -16,6 +16,7 @@ import { guideKeys, type HandleguideForPosition } from './api.ts';
 import { useGuideLabels } from './labels.ts';
 import { GuideText } from './text.tsx';
 import './guide.css';
+import { Swatch } from '../../components/Swatch.tsx';
 
 interface PanelPosition {
   id: string;
@@ -98,7 +99,7 @@ export function HandleguidePanel({ positions, people, drafts }: HandleguidePanel
           {data ? (
             <>
               <h2 id="handleguide-heading" className="h3 mt-0">
-                <span className="tidlig-swatch" style={{ backgroundColor: data.position.colour }} aria-hidden="true" />
+                <Swatch colour={data.position.colour} />
                 {data.guide ? t('panel.heading', { title: data.guide.title }) : t('panel.headingNone', { position: data.position.label })}
               </h2>
               <p className="tidlig-guide-meta">{t('panel.forChild', { name, position: data.position.label })}</p>

@@ -18,7 +18,8 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { errorText } from '../../i18n/index.ts';
 import type { GroupSheet, RatingInput, Saved, ScreeningPosition, SheetChild } from './types.ts';
 import { HandleguidePanel } from '../guide/HandleguidePanel.tsx';
-import { JointPositionDialog, mayAgreeJoint } from './JointPositionDialog.tsx';
+import { JointPositionDialog } from './JointPositionDialog.tsx';
+import { Swatch } from '../../components/Swatch.tsx';
 
 const NOT_ASSESSED = 'na';
 const NOTE_MAX = 500;
@@ -48,10 +49,6 @@ export function ageInYears(birthDate: string, today: string): number {
   const [by, bm, bd] = birthDate.slice(0, 10).split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
-}
-
-function Swatch({ colour }: { colour: string }) {
-  return <span className="tidlig-swatch" style={{ backgroundColor: colour }} aria-hidden="true" />;
 }
 
 export function GroupRatingPage() {
@@ -262,7 +259,7 @@ export function GroupRatingPage() {
               {t('screening.joint.agreed', { position: positionById.get(c.joint.positionId)?.label ?? '–', by: c.joint.agreedBy })}
             </span>
           ) : null}
-          {sheet.mayRate && mayAgreeJoint(c) ? (
+          {sheet.mayRate && c.mayAgreeJoint ? (
             <button
               type="button"
               className="button button-tertiary mt-2 tidlig-joint-button"

@@ -10,13 +10,9 @@ import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary.t
 import { TextField } from '../../components/FormField.tsx';
 import { errorText } from '../../i18n/index.ts';
 import type { ScreeningPosition, SheetChild } from './types.ts';
+import { Swatch } from '../../components/Swatch.tsx';
 
 const NOTE_MAX = 500;
-
-/** Two or more raters (me included) have given a position: a joint position can be agreed. */
-export function mayAgreeJoint(c: SheetChild): boolean {
-  return (c.mine?.positionId ? 1 : 0) + c.others.filter((o) => o.positionId).length >= 2;
-}
 
 export interface JointPositionDialogProps {
   child: SheetChild;
@@ -93,7 +89,7 @@ export function JointPositionDialog({ child, positions, roundId, groupId, onClos
             <div className="form-group-radio" key={p.id}>
               <input type="radio" className="form-radio" id={`${formId}-${p.id}`} name={formId} value={p.id} checked={choice === p.id} onChange={() => setChoice(p.id)} />
               <label className="form-label" htmlFor={`${formId}-${p.id}`}>
-                <span className="tidlig-swatch" style={{ backgroundColor: p.colour }} aria-hidden="true" />
+                <Swatch colour={p.colour} />
                 {p.label}
                 {p.meaning ? <span className="form-hint d-block">{p.meaning}</span> : null}
               </label>

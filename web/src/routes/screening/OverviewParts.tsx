@@ -8,6 +8,7 @@ import { formatDay } from '../../components/format.ts';
 import { Notice } from '../../components/Notice.tsx';
 import type { Distribution, OverviewRound } from './OverviewTypes.ts';
 import type { ScreeningPosition } from './types.ts';
+import { Swatch } from '../../components/Swatch.tsx';
 
 type Cell = Distribution['cells'][number];
 
@@ -36,7 +37,7 @@ export function OverviewCount({ cell, threshold }: { cell: Cell | undefined; thr
 export function OverviewPosition({ position }: { position: Pick<ScreeningPosition, 'label' | 'colour'> }) {
   return (
     <span className="tidlig-nowrap">
-      <span className="tidlig-swatch" style={{ backgroundColor: position.colour }} aria-hidden="true" />
+      <Swatch colour={position.colour} />
       {position.label}
     </span>
   );

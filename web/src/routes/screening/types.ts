@@ -50,6 +50,7 @@ export interface SheetChild {
   status: ChildStatus;
   conflict: { conflict: boolean; reasons: ('distance' | 'concern_mix')[]; maxDistance: number };
   effectivePositionId: string | null;
+  mayAgreeJoint: boolean;
   mine: { id: string; positionId: string | null; notAssessedReason: string | null; note: string | null; late: boolean; createdAt: string } | null;
   others: { raterName: string; positionId: string | null; notAssessed: boolean }[];
   joint: { id: string; positionId: string; note: string | null; agreedBy: string; createdAt: string } | null;

@@ -12,6 +12,7 @@ import { usePageTitle } from '../../../components/usePageTitle.ts';
 import { errorText } from '../../../i18n/index.ts';
 import { overviewQuery, type HandleguideOverview } from '../api.ts';
 import { GuideAdminTabs } from './GuideAdminTabs.tsx';
+import { Swatch } from '../../../components/Swatch.tsx';
 
 type Row = HandleguideOverview['scales'][number]['positions'][number];
 
@@ -27,7 +28,7 @@ export function HandleguideAdminPage() {
       rowHeader: true,
       cell: (r) => (
         <>
-          <span className="tidlig-swatch" style={{ backgroundColor: r.position.colour }} aria-hidden="true" />
+          <Swatch colour={r.position.colour} />
           {r.position.label}
           {r.position.meaning ? <span className="tidlig-guide-meta"> ({r.position.meaning})</span> : null}
         </>

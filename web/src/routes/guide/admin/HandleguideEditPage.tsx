@@ -34,6 +34,7 @@ import {
   type VersionSummary,
 } from '../api.ts';
 import { GUIDE_KINDS, useGuideLabels } from '../labels.ts';
+import { Swatch } from '../../../components/Swatch.tsx';
 
 interface Values {
   title: string;
@@ -94,7 +95,7 @@ function HandleguideEdit({ scaleId, ordinal }: { scaleId: string; ordinal: numbe
       </p>
       <h1>{t('handleguide.editTitle', { position: row.position.label })}</h1>
       <p className="font-lead">
-        <span className="tidlig-swatch" style={{ backgroundColor: row.position.colour }} aria-hidden="true" />
+        <Swatch colour={row.position.colour} />
         {scale.name} · {row.position.label}
         {row.position.meaning ? ` (${row.position.meaning})` : ''}
         {current ? ` · ${t('admin.versionOf', { number: current.number })}` : ''}

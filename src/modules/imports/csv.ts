@@ -43,6 +43,17 @@ const QUOTE = 0x22;
 const NEWLINE = 0x0a;
 const SPACE = 0x20;
 const TAB = 0x09;
+const WHITESPACE = /\s/;
+
+/**
+ * Whether a character is blank the way String.prototype.trim sees it (space, tab, no-break
+ * space, BOM, …). The door check and readRecords must agree on which records are blank, or
+ * the header and the row count would differ between the two.
+ */
+function isBlank(c: number): boolean {
+  if (c === SPACE || c === TAB) return true;
+  return c > 0x7f && WHITESPACE.test(String.fromCharCode(c));
+}
 
 const WHY_NOT_CSV = {
   binary: 'Filen indeholder tegn, der ikke findes i en tekstfil. Er det et Excel-regneark? Gem det som CSV.',
@@ -128,7 +139,7 @@ export function inspect(csv: string, maxRows: number): CsvFile {
           break;
         }
         if (c === NEWLINE) line += 1;
-        else if (c !== SPACE && c !== TAB) content = true;
+        else if (!isBlank(c)) content = true;
         i += 1;
       }
       c = i < n ? text.charCodeAt(i) : -1;
@@ -138,7 +149,7 @@ export function inspect(csv: string, maxRows: number): CsvFile {
       while (i < n) {
         c = text.charCodeAt(i);
         if (c === delim || c === NEWLINE) break;
-        if (c !== SPACE && c !== TAB) content = true;
+        if (!isBlank(c)) content = true;
         i += 1;
       }
       c = i < n ? c : -1;

@@ -101,6 +101,11 @@ async function execute(ctx: AppContext, actor: Actor, job: Job, progress: Progre
     };
   }
 
+  // The door check counted rows with content; a run that reads none must not end as applied.
+  if (rows.length === 0) {
+    return { status: 'rejected', rowsTotal: 0, report: [{ row: 0, status: 'error', messages: [messageFor('import.empty')], created: [] }] };
+  }
+
   // Validating: references loaded once, then every row in file order.
   progress.phase = 'validating';
   progress.total = rows.length;

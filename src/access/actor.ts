@@ -40,6 +40,20 @@ export function staffActor(args: {
   };
 }
 
+/** A custody holder logged in to the parents' portal (userId is the custody holder's id). */
+export function citizenActor(args: { municipalityId: string; custodyHolderId: string; displayName: string; sessionId?: string | null; requestId?: string | null }): Actor {
+  return {
+    kind: 'citizen',
+    municipalityId: args.municipalityId,
+    userId: args.custodyHolderId,
+    displayName: args.displayName,
+    memberships: [],
+    permissions: new Set(),
+    sessionId: args.sessionId ?? null,
+    requestId: args.requestId ?? null,
+  };
+}
+
 export function anonymousActor(municipalityId: string, requestId: string | null = null): Actor {
   return {
     kind: 'anonymous',

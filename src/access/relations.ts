@@ -31,6 +31,7 @@ export function childAccessQuery(trx: Transaction<DB>, actor: Actor, today: stri
     .select('r.childId')
     .where('r.validFrom', '<=', today)
     .where((eb) => eb.or([eb('r.validTo', 'is', null), eb('r.validTo', '>=', today)]))
+    .where('r.endedAt', 'is', null)
     .where((eb) =>
       eb.or([
         eb.and([eb('r.subjectKind', '=', 'user'), eb('r.subjectId', '=', userId)]),
@@ -70,9 +71,25 @@ export function childAccessQuery(trx: Transaction<DB>, actor: Actor, today: stri
     .where('wm.validFrom', '<=', today)
     .where((eb) => eb.or([eb('wm.validTo', 'is', null), eb('wm.validTo', '>=', today)]))
     .where('cr.validFrom', '<=', today)
-    .where((eb) => eb.or([eb('cr.validTo', 'is', null), eb('cr.validTo', '>=', today)]));
+    .where((eb) => eb.or([eb('cr.validTo', 'is', null), eb('cr.validTo', '>=', today)]))
+    .where('cr.endedAt', 'is', null);
 
   return viaUnit('group', 'e.groupId').union(viaUnit('institution', 'e.institutionId')).union(viaRelation).union(viaLedTeam);
+}
+
+/**
+ * A citizen (custody holder, logged in through the portal) reaches the children they hold
+ * custody of today (S15: the family is an actor). Nothing else: no unit, no relation.
+ */
+export function custodyChildQuery(trx: Transaction<DB>, actor: Actor, today: string) {
+  const holderId = actor.kind === 'citizen' && actor.userId ? actor.userId : '00000000-0000-0000-0000-000000000000';
+  return trx
+    .selectFrom('childCustody as cc')
+    .select('cc.childId')
+    .where('cc.custodyHolderId', '=', holderId)
+    .where('cc.hasCustody', '=', true)
+    .where('cc.validFrom', '<=', today)
+    .where((eb) => eb.or([eb('cc.validTo', 'is', null), eb('cc.validTo', '>=', today)]));
 }
 
 export async function allowedChildIds(
@@ -82,12 +99,9 @@ export async function allowedChildIds(
   ids: readonly string[],
 ): Promise<Set<string>> {
   const unique = [...new Set(ids)];
-  if (unique.length === 0 || actor.kind !== 'staff') return new Set();
-  const rows = await trx
-    .selectFrom(childAccessQuery(trx, actor, today).as('a'))
-    .select('a.childId')
-    .where('a.childId', 'in', unique)
-    .execute();
+  if (unique.length === 0 || (actor.kind !== 'staff' && actor.kind !== 'citizen')) return new Set();
+  const access = actor.kind === 'citizen' ? custodyChildQuery(trx, actor, today) : childAccessQuery(trx, actor, today);
+  const rows = await trx.selectFrom(access.as('a')).select('a.childId').where('a.childId', 'in', unique).execute();
   return new Set(rows.map((r) => r.childId));
 }
 
@@ -123,6 +137,7 @@ export async function accessReasons(trx: Transaction<DB>, actor: Actor, today: s
     .where('childId', '=', childId)
     .where('validFrom', '<=', today)
     .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', today)]))
+    .where('endedAt', 'is', null)
     .where((eb) =>
       eb.or([
         eb.and([eb('subjectKind', '=', 'user'), eb('subjectId', '=', actor.userId!)]),
@@ -144,6 +159,7 @@ export async function accessReasons(trx: Transaction<DB>, actor: Actor, today: s
       .where('wm.unitId', 'in', ledTeams)
       .where('cr.validFrom', '<=', today)
       .where((eb) => eb.or([eb('cr.validTo', 'is', null), eb('cr.validTo', '>=', today)]))
+      .where('cr.endedAt', 'is', null)
       .where('wm.validFrom', '<=', today)
       .where((eb) => eb.or([eb('wm.validTo', 'is', null), eb('wm.validTo', '>=', today)]))
       .executeTakeFirst();

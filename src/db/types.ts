@@ -148,6 +148,9 @@ export interface ChildRelationsTable {
   validFrom: Day;
   validTo: Day | null;
   createdAt: Generated<Date>;
+  /** Set when access ends before its day is over (consent withdrawn, participant removed). */
+  endedAt: Date | null;
+  endedReason: string | null;
 }
 
 export interface SessionsTable {
@@ -293,6 +296,228 @@ export interface NoticesTable {
   readAt: Date | null;
 }
 
+// ── consent (S14) ──
+export type ConsentPurpose = 'stafetlog' | 'overgang' | 'trivselsdeling' | 'tvaerfagligt_moede';
+export interface ConsentRecipient {
+  kind: 'user' | 'role' | 'institution' | 'team' | 'municipality';
+  id?: string;
+  role?: string;
+  /** Municipality code (3 digits) for kind 'municipality'. */
+  code?: string;
+  name: string;
+}
+export type PartyKind = 'staff' | 'citizen';
+
+export interface ConsentSettingsTable {
+  municipalityId: string;
+  jointCustodyRule: Generated<'both' | 'one'>;
+  oneHolderPurposes: Generated<string[]>;
+  ownConsentAge: number | null;
+  expiryReminderDays: Generated<number>;
+  portalShowsStaffNames: Generated<boolean>;
+  version: Generated<number>;
+}
+
+export interface ConsentsTable {
+  municipalityId: string;
+  id: string;
+  childId: string;
+  purpose: ConsentPurpose;
+  purposeText: string | null;
+  informationTypes: string[];
+  recipients: Json<ConsentRecipient[]>;
+  validFrom: Day;
+  validTo: Day;
+  form: 'digital' | 'paper';
+  attestation: string | null;
+  registeredByKind: PartyKind;
+  registeredById: string;
+  registeredByName: string;
+  childView: string | null;
+  givenByChild: Generated<boolean>;
+  withdrawnAt: Date | null;
+  withdrawnByKind: PartyKind | null;
+  withdrawnById: string | null;
+  withdrawnByName: string | null;
+  withdrawnReason: string | null;
+  createdAt: Generated<Date>;
+}
+
+export interface ConsentSignaturesTable {
+  municipalityId: string;
+  consentId: string;
+  custodyHolderId: string;
+  method: 'mitid' | 'paper' | 'demo';
+  signedAt: Generated<Date>;
+}
+
+export type DisclosureKind = 'stafetlog_participant' | 'stafetlog_relay' | 'trivselshistorik' | 'flytning';
+export interface DisclosuresTable {
+  municipalityId: string;
+  id: string;
+  childId: string;
+  kind: DisclosureKind;
+  recipientKind: 'user' | 'team' | 'institution' | 'municipality';
+  recipientId: string | null;
+  recipientName: string;
+  consentId: string | null;
+  legalBasis: string | null;
+  sourceId: string | null;
+  childRelationId: string | null;
+  disclosedBy: string;
+  disclosedAt: Generated<Date>;
+  endedAt: Date | null;
+  endedReason: 'consent_withdrawn' | 'consent_expired' | 'removed' | 'closed' | null;
+}
+
+// ── stafetlog (S4) ──
+export interface StafetlogSettingsTable {
+  municipalityId: string;
+  concernLabels: string[];
+  version: Generated<number>;
+}
+
+export interface StafetlogsTable {
+  municipalityId: string;
+  id: string;
+  childId: string;
+  status: Generated<'open' | 'closed'>;
+  concern: string;
+  holderUserId: string;
+  holderInstitutionId: string | null;
+  openedBy: string;
+  openedAt: Generated<Date>;
+  closedAt: Date | null;
+  closedReason: string | null;
+  version: Generated<number>;
+}
+
+export interface StafetlogParticipantsTable {
+  municipalityId: string;
+  id: string;
+  logId: string;
+  userId: string;
+  part: 'stafetholder' | 'deltager';
+  childRelationId: string | null;
+  disclosureId: string | null;
+  addedBy: string;
+  joinedAt: Generated<Date>;
+  leftAt: Date | null;
+  leftReason: 'removed' | 'consent_withdrawn' | 'consent_expired' | 'closed' | 'left' | null;
+}
+
+export interface StafetlogConcernLevelsTable {
+  municipalityId: string;
+  id: string;
+  logId: string;
+  authorKind: PartyKind;
+  authorId: string;
+  authorName: string;
+  level: number;
+  comment: string | null;
+  statedAt: Generated<Date>;
+}
+
+export interface StafetlogEntriesTable {
+  municipalityId: string;
+  id: string;
+  logId: string;
+  kind: 'note' | 'child_words' | 'parent_words' | 'evaluation';
+  authorKind: PartyKind;
+  authorId: string;
+  authorName: string;
+  body: string;
+  correctsId: string | null;
+  createdAt: Generated<Date>;
+}
+
+export interface StafetlogGoalsTable {
+  municipalityId: string;
+  id: string;
+  logId: string;
+  text: string;
+  proposedByKind: PartyKind;
+  proposedById: string;
+  proposedByName: string;
+  status: Generated<'active' | 'achieved' | 'dropped'>;
+  version: Generated<number>;
+  createdAt: Generated<Date>;
+}
+
+export interface StafetlogActionsTable {
+  municipalityId: string;
+  id: string;
+  logId: string;
+  goalId: string | null;
+  text: string;
+  ownerKind: 'user' | 'family';
+  ownerUserId: string | null;
+  dueDate: Day;
+  status: Generated<'open' | 'done' | 'cancelled'>;
+  doneAt: Date | null;
+  createdBy: string;
+  version: Generated<number>;
+  createdAt: Generated<Date>;
+}
+
+export interface StafetlogEvaluationsTable {
+  municipalityId: string;
+  id: string;
+  logId: string;
+  dueDate: Day;
+  heldAt: Date | null;
+  entryId: string | null;
+  createdBy: string;
+  version: Generated<number>;
+  createdAt: Generated<Date>;
+}
+
+export interface StafetlogDocumentsTable {
+  municipalityId: string;
+  id: string;
+  logId: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  content: Buffer;
+  uploadedByKind: PartyKind;
+  uploadedById: string;
+  uploadedByName: string;
+  createdAt: Generated<Date>;
+}
+
+export interface StafetlogRelaysTable {
+  municipalityId: string;
+  id: string;
+  logId: string;
+  fromUserId: string;
+  toUserId: string | null;
+  toInstitutionId: string | null;
+  message: string | null;
+  consentId: string | null;
+  legalBasis: string | null;
+  status: Generated<'pending' | 'accepted' | 'declined' | 'cancelled'>;
+  createdAt: Generated<Date>;
+  answeredAt: Date | null;
+  answerNote: string | null;
+  version: Generated<number>;
+}
+
+export interface ChildTransfersTable {
+  municipalityId: string;
+  id: string;
+  childId: string;
+  logId: string | null;
+  toMunicipalityCode: string;
+  toMunicipalityName: string;
+  consentId: string | null;
+  legalBasis: string | null;
+  summary: string;
+  createdBy: string;
+  createdAt: Generated<Date>;
+}
+
 export interface DB {
   municipalities: MunicipalitiesTable;
   municipalitySettings: MunicipalitySettingsTable;
@@ -318,6 +543,21 @@ export interface DB {
   screeningRounds: ScreeningRoundsTable;
   screeningRatings: ScreeningRatingsTable;
   notices: NoticesTable;
+  consentSettings: ConsentSettingsTable;
+  consents: ConsentsTable;
+  consentSignatures: ConsentSignaturesTable;
+  disclosures: DisclosuresTable;
+  stafetlogSettings: StafetlogSettingsTable;
+  stafetlogs: StafetlogsTable;
+  stafetlogParticipants: StafetlogParticipantsTable;
+  stafetlogConcernLevels: StafetlogConcernLevelsTable;
+  stafetlogEntries: StafetlogEntriesTable;
+  stafetlogGoals: StafetlogGoalsTable;
+  stafetlogActions: StafetlogActionsTable;
+  stafetlogEvaluations: StafetlogEvaluationsTable;
+  stafetlogDocuments: StafetlogDocumentsTable;
+  stafetlogRelays: StafetlogRelaysTable;
+  childTransfers: ChildTransfersTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

@@ -62,11 +62,14 @@ export const PERMISSIONS = [
   'screening.progress', // counts and distributions for the actor's units — never individuals outside them
   'screening.manage', // scales, rounds, the handleguide
   'guide.edit', // the samarbejdsguide and the handleguide texts (S3)
+  'stafetlog.work', // open a stafetlog for a child one works with, take part, relay (S4)
+  'consent.register', // register a consent given on paper, with an attestation (S14)
+  'consent.manage', // the municipality's consent, stafetlog and portal settings
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const STAFF_BASE: Permission[] = ['org.read'];
-const CHILD_WORK: Permission[] = [...STAFF_BASE, 'children.list'];
+const CHILD_WORK: Permission[] = [...STAFF_BASE, 'children.list', 'stafetlog.work', 'consent.register'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   fagperson: [...CHILD_WORK, 'screening.rate'],
@@ -77,7 +80,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   myndighedsleder: CHILD_WORK,
   forebyggende_raadgiver: CHILD_WORK,
   familiebehandler: CHILD_WORK,
-  admin: [...STAFF_BASE, 'org.manage', 'staff.manage', 'import.run', 'children.manage', 'screening.manage', 'screening.progress', 'guide.edit'],
+  admin: [...STAFF_BASE, 'org.manage', 'staff.manage', 'import.run', 'children.manage', 'screening.manage', 'screening.progress', 'guide.edit', 'consent.manage'],
   dpo: [...STAFF_BASE, 'audit.read'],
 };
 

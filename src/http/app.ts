@@ -28,6 +28,9 @@ import { importRoutes } from '../modules/imports/routes.ts';
 import { screeningRoutes } from '../modules/screening/routes.ts';
 import { guideRoutes } from '../modules/guide/routes.ts';
 import { noticeRoutes } from '../modules/notices/routes.ts';
+import { consentRoutes } from '../modules/consent/routes.ts';
+import { stafetlogRoutes } from '../modules/stafetlog/routes.ts';
+import { portalRoutes } from '../modules/portal/routes.ts';
 
 // Field-level validation messages in Danish, like everything else the user reads.
 z.config(z.locales.da());
@@ -39,7 +42,7 @@ export interface AppDeps {
 }
 
 /** Route modules, in one list so the OpenAPI document and the tests see them all. */
-const MODULES = [healthRoutes, authRoutes, oidcRoutes, organisationRoutes, staffRoutes, childrenRoutes, auditRoutes, importRoutes, screeningRoutes, noticeRoutes, guideRoutes];
+const MODULES = [healthRoutes, authRoutes, oidcRoutes, organisationRoutes, staffRoutes, childrenRoutes, auditRoutes, importRoutes, screeningRoutes, noticeRoutes, guideRoutes, consentRoutes, stafetlogRoutes, portalRoutes];
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const ctx: AppContext = { config: deps.config, db: deps.db, clock: deps.clock ?? systemClock };

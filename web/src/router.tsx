@@ -3,6 +3,7 @@
 //   ├─ public layout:  /login, /tilgaengelighed
 //   └─ app layout (authenticated; loads /api/auth/me, 401 → /login)
 //        /, /boern, /boern/$childId, /logning, /beskeder, and adminRoutes(appRoute) from routes/admin
+//   └─ portalRoutes(rootRoute): the parents' portal under /borger, its own layout and session
 // The admin pages hang under `appRoute` so they get the shell, the session and useMe().
 import type { QueryClient } from '@tanstack/react-query';
 import { useQuery } from '@tanstack/react-query';
@@ -26,6 +27,8 @@ import { LoginPage, validateLoginSearch } from './routes/login/LoginPage.tsx';
 import { screeningRoutes } from './routes/screening/index.tsx';
 import { guideAppRoutes, guidePublicRoutes } from './routes/guide/index.tsx';
 import { NoticesPage } from './routes/notices/NoticesPage.tsx';
+import { stafetlogAppRoutes } from './routes/stafetlog/index.tsx';
+import { portalRoutes } from './routes/portal/index.tsx';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -145,7 +148,18 @@ export const noticesRoute = createRoute({ getParentRoute: () => appRoute, path: 
 
 const routeTree = rootRoute.addChildren([
   publicRoute.addChildren([loginRoute, accessibilityRoute, ...guidePublicRoutes(publicRoute)]),
-  appRoute.addChildren([homeRoute, childrenRoute, childRoute, auditRoute, noticesRoute, ...adminRoutes(appRoute), ...screeningRoutes(appRoute), ...guideAppRoutes(appRoute)]),
+  appRoute.addChildren([
+    homeRoute,
+    childrenRoute,
+    childRoute,
+    auditRoute,
+    noticesRoute,
+    ...adminRoutes(appRoute),
+    ...screeningRoutes(appRoute),
+    ...guideAppRoutes(appRoute),
+    ...stafetlogAppRoutes(appRoute),
+  ]),
+  ...portalRoutes(rootRoute),
 ]);
 
 export const router = createRouter({

@@ -7,6 +7,13 @@ import type { App, AppContext } from '../types.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * A citizen's session (the parents' portal) reaches only the portal's own API and the public
+ * one: every staff route is closed to it, whatever that route checks itself.
+ */
+const CITIZEN_PATHS = ['/api/portal/', '/api/public/', '/api/auth/logout'];
+const citizenMayCall = (url: string) => CITIZEN_PATHS.some((p) => url.startsWith(p));
+
 export function sessionCookieName(ctx: AppContext): string {
   // __Host-: Secure, Path=/, no Domain — the cookie cannot be set or shadowed by a subdomain.
   return ctx.config.secureCookies ? '__Host-tidlig' : 'tidlig';
@@ -54,6 +61,7 @@ export function registerSession(app: App, ctx: AppContext): void {
       if (resolved.state === 'active') {
         request.actor = resolved.actor;
         request.session = resolved.session;
+        if (resolved.actor.kind === 'citizen' && !citizenMayCall(request.url)) throw new AppError('access.denied', 403);
       } else {
         clearSessionCookie(ctx, reply);
         // Tell the client why it lost its session, unless it is logging in again.

@@ -13,6 +13,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/boern', labelKey: 'nav.children', permission: 'children.list' },
   { to: '/trivsel', labelKey: 'screening.title', permission: 'screening.rate' },
+  { to: '/stafetlog', labelKey: 'stafetlog:nav', permission: 'stafetlog.work' },
   { to: '/admin/organisation', labelKey: 'nav.organisation', permission: 'org.manage' },
   { to: '/admin/medarbejdere', labelKey: 'nav.staff', permission: 'staff.manage' },
   { to: '/admin/boern', labelKey: 'nav.childrenAdmin', permission: 'children.manage' },

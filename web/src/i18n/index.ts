@@ -1,6 +1,7 @@
 // i18next: Danish first, English second. Namespaces: `translation` (the shell and the
 // professional's pages, da.json/en.json), `admin` (the administration pages,
-// da.admin.json/en.admin.json) and `guide` (handleguide and samarbejdsguide, da.guide.json/en.guide.json). The chosen language is remembered in localStorage and
+// da.admin.json/en.admin.json) and `guide` (handleguide and samarbejdsguide, da.guide.json/en.guide.json), `stafetlog`
+// (stafetlog and consent pages for professionals) and `portal` (the parents' portal). The chosen language is remembered in localStorage and
 // mirrored on <html lang>.
 //
 // Use: const { t } = useTranslation();         t('children.title')
@@ -14,6 +15,10 @@ import daAdmin from './da.admin.json';
 import enAdmin from './en.admin.json';
 import daGuide from './da.guide.json';
 import enGuide from './en.guide.json';
+import daStafetlog from './da.stafetlog.json';
+import enStafetlog from './en.stafetlog.json';
+import daPortal from './da.portal.json';
+import enPortal from './en.portal.json';
 
 export const LANGUAGES = ['da', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -30,12 +35,12 @@ function storedLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    da: { translation: da, admin: daAdmin, guide: daGuide },
-    en: { translation: en, admin: enAdmin, guide: enGuide },
+    da: { translation: da, admin: daAdmin, guide: daGuide, stafetlog: daStafetlog, portal: daPortal },
+    en: { translation: en, admin: enAdmin, guide: enGuide, stafetlog: enStafetlog, portal: enPortal },
   },
   lng: storedLanguage(),
   fallbackLng: 'da',
-  ns: ['translation', 'admin', 'guide'],
+  ns: ['translation', 'admin', 'guide', 'stafetlog', 'portal'],
   defaultNS: 'translation',
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,

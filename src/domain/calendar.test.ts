@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { addDays, ageOn, coversDay, dayInCopenhagen, isValidDay } from './calendar.ts';
+import { addDays, addWorkingDays, ageOn, closedDays, coversDay, dayInCopenhagen, easterSunday, isValidDay, isWorkingDay, workingDayOnOrBefore } from './calendar.ts';
 
 describe('calendar (Europe/Copenhagen)', () => {
   it('gives the Copenhagen day, not the UTC day, around midnight', () => {
@@ -61,5 +61,52 @@ describe('calendar (Europe/Copenhagen)', () => {
     assert.equal(coversDay({ validFrom: '2026-01-01', validTo: '2026-01-31' }, '2026-02-01'), false);
     assert.equal(coversDay({ validFrom: '2026-01-01', validTo: null }, '2099-01-01'), true);
     assert.equal(coversDay({ validFrom: '2026-01-02', validTo: null }, '2026-01-01'), false);
+  });
+});
+
+describe('working days (Danish public holidays)', () => {
+  it('finds Easter Sunday on the known dates', () => {
+    assert.equal(easterSunday(2024), '2024-03-31');
+    assert.equal(easterSunday(2025), '2025-04-20');
+    assert.equal(easterSunday(2026), '2026-04-05');
+    assert.equal(easterSunday(2027), '2027-03-28');
+    assert.equal(easterSunday(2038), '2038-04-25'); // the latest possible date
+    assert.equal(easterSunday(2285), '2285-03-22'); // the earliest possible date
+  });
+
+  it('knows the closed days of 2026, without Store bededag since 2024', () => {
+    const closed = closedDays(2026);
+    assert.deepEqual([...closed.keys()], [
+      '2026-01-01', '2026-04-02', '2026-04-03', '2026-04-05', '2026-04-06', '2026-05-14', '2026-05-24', '2026-05-25',
+      '2026-06-05', '2026-12-24', '2026-12-25', '2026-12-26', '2026-12-31',
+    ]);
+    assert.equal(closedDays(2023).get('2023-05-05'), 'Store bededag');
+    assert.equal([...closedDays(2024).values()].includes('Store bededag'), false);
+    assert.equal(isWorkingDay('2024-04-26'), true); // was Store bededag's Friday, now a working day
+  });
+
+  it('counts working days past weekends and holidays (BL § 136: receipt within 6 working days)', () => {
+    assert.equal(addWorkingDays('2026-11-23', 6), '2026-12-01'); // Monday → Tuesday next week
+    assert.equal(addWorkingDays('2026-11-21', 6), '2026-11-30'); // received Saturday: Monday is day 1
+    assert.equal(addWorkingDays('2026-04-01', 1), '2026-04-07'); // across Easter (Thu–Mon closed)
+    assert.equal(addWorkingDays('2026-12-23', 1), '2026-12-28'); // across Christmas
+    assert.equal(addWorkingDays('2026-12-30', 1), '2027-01-04'); // across New Year and a weekend
+    assert.equal(addWorkingDays('2028-02-28', 1), '2028-02-29'); // a leap day is an ordinary Tuesday
+    assert.equal(addWorkingDays('2026-11-23', 0), '2026-11-23');
+    assert.equal(workingDayOnOrBefore('2026-04-06'), '2026-04-01');
+    assert.equal(workingDayOnOrBefore('2026-11-23'), '2026-11-23');
+  });
+
+  it('the n-th working day after a day is a working day, n working days away', () => {
+    const day = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, fc.integer({ min: 1, max: 30 }), (from, n) => {
+        const to = addWorkingDays(from, n);
+        assert.ok(isWorkingDay(to));
+        let count = 0;
+        for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d)) count += 1;
+        assert.equal(count, n);
+      }),
+    );
   });
 });

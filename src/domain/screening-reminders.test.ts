@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { addDays, daysBetween, isWeekend } from './calendar.ts';
+import { addDays, daysBetween, isWeekend, isWorkingDay } from './calendar.ts';
 import { dueReminder, REMINDER_LEAD_DAYS, reminderSendsFrom } from './screening-reminders.ts';
 
 // 2026-03-20 is a Friday.
@@ -24,6 +24,16 @@ describe('screening reminders', () => {
     const r = { opensOn: '2026-03-02', closesOn: '2026-03-24' };
     assert.equal(reminderSendsFrom(r, 2), '2026-03-20');
     assert.deepEqual(dueReminder(r, '2026-03-20'), { leadDays: 2, daysLeft: 5 });
+  });
+
+  it('a reminder that would fall on a public holiday comes on the working day before', () => {
+    // closes Wednesday 8 April 2026: two days before is 2. påskedag, the Thursday–Monday of Easter is closed
+    const r = { opensOn: '2026-03-02', closesOn: '2026-04-08' };
+    assert.equal(reminderSendsFrom(r, 2), '2026-04-01');
+    // closes Monday 28 December: a week before is Monday 21 (open), two days before is 2. juledag → 23 December
+    const christmas = { opensOn: '2026-11-02', closesOn: '2026-12-28' };
+    assert.equal(reminderSendsFrom(christmas, 7), '2026-12-21');
+    assert.equal(reminderSendsFrom(christmas, 2), '2026-12-23');
   });
 
   it('a short round reminds from the day it opens, never before', () => {
@@ -49,7 +59,7 @@ describe('screening reminders', () => {
         if (!due) return REMINDER_LEAD_DAYS.every((l) => reminderSendsFrom(r, l) > today);
         const sendDay = reminderSendsFrom(r, due.leadDays);
         const moreUrgent = REMINDER_LEAD_DAYS.filter((l) => l < due.leadDays);
-        const sendDayFits = sendDay <= today && sendDay >= r.opensOn && (!isWeekend(sendDay) || sendDay === r.opensOn);
+        const sendDayFits = sendDay <= today && sendDay >= r.opensOn && (isWorkingDay(sendDay) || sendDay === r.opensOn);
         const noMoreUrgentDue = moreUrgent.every((l) => reminderSendsFrom(r, l) > today);
         return sendDayFits && noMoreUrgentDue && due.daysLeft === daysBetween(today, r.closesOn) + 1;
       }),

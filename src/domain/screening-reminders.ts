@@ -1,9 +1,9 @@
 // Reminders before a screening round closes (S2, issue 4 item 2): the raters of a group with
 // children still missing, and the institution's leader, are told a week before and again two
-// days before the window closes. A reminder that would fall on a weekend comes on the Friday
-// before, when people are at work; one missed (server down, first start) comes late rather than
+// days before the window closes. A reminder that would fall on a weekend or a public holiday
+// comes on the working day before, when people are at work; one missed (server down, first start) comes late rather than
 // never, and only the most urgent one is sent once a later one is due.
-import { addDays, daysBetween, isWeekend } from './calendar.ts';
+import { addDays, daysBetween, workingDayOnOrBefore } from './calendar.ts';
 import { roundPhase, type RoundWindow } from './screening-round.ts';
 
 /** Days before the closing day; the first is the early warning, the last the final call. */
@@ -16,10 +16,9 @@ export interface DueReminder {
   daysLeft: number;
 }
 
-/** The first day a reminder `leadDays` before the close is sent: never before opening, never on a weekend. */
+/** The first day a reminder `leadDays` before the close is sent: never before opening, only on a working day. */
 export function reminderSendsFrom(round: RoundWindow, leadDays: number): string {
-  let day = addDays(round.closesOn, -leadDays);
-  while (isWeekend(day)) day = addDays(day, -1);
+  const day = workingDayOnOrBefore(addDays(round.closesOn, -leadDays));
   return day < round.opensOn ? round.opensOn : day;
 }
 

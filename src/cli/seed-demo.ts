@@ -24,6 +24,7 @@ import { createRound } from '../modules/screening/setup-service.ts';
 import * as demo from './demo-data.ts';
 import { seedScreeningHistory } from './demo-screening-history.ts';
 import { seedDemoGuide } from './demo-guide.ts';
+import { seedDemoStafetlog } from './demo-stafetlog.ts';
 
 export { DEMO_LOGINS, DEMO_MUNICIPALITY_ID, DEMO_PASSWORD, type DemoLogin } from './demo-data.ts';
 
@@ -945,5 +946,7 @@ export async function seedDemo(db: Database, opts: { today: string; clock?: Cloc
   await planDemoRound(ctx, data.users, opts.today);
   await seedScreeningHistory(ctx, opts.today);
   await seedDemoGuide(ctx, data.users);
-  return { seeded: true, municipalityId: demo.DEMO_MUNICIPALITY_ID, counts: data.counts, logins: [...demo.DEMO_LOGINS] };
+  await seedDemoStafetlog(ctx, opts.today);
+  // Counted from the database: the stafetlog adds its participants' relations to the built rows.
+  return { ...(await summarise(db, clock, demo.DEMO_MUNICIPALITY_ID)), seeded: true };
 }

@@ -5,6 +5,8 @@
 import PgBoss from 'pg-boss';
 import type { DataContext } from '../access/scope.ts';
 import { runScreeningReminders, SCREENING_REMINDERS } from './screening-reminders.ts';
+import { CONSENT_EXPIRY, runConsentExpiry } from './consent-expiry.ts';
+import { runStafetlogReminders, STAFETLOG_REMINDERS } from './stafetlog-reminders.ts';
 
 export interface JobDefinition {
   name: string;
@@ -13,7 +15,11 @@ export interface JobDefinition {
   run(ctx: DataContext): Promise<unknown>;
 }
 
-export const JOBS: readonly JobDefinition[] = [{ name: SCREENING_REMINDERS, cron: '0 7 * * *', run: runScreeningReminders }];
+export const JOBS: readonly JobDefinition[] = [
+  { name: SCREENING_REMINDERS, cron: '0 7 * * *', run: runScreeningReminders },
+  { name: CONSENT_EXPIRY, cron: '15 6 * * *', run: runConsentExpiry },
+  { name: STAFETLOG_REMINDERS, cron: '15 7 * * *', run: runStafetlogReminders },
+];
 
 export interface Jobs {
   boss: PgBoss;

@@ -284,7 +284,7 @@ for (const engine of ['postgres', 'pglite'] as const) {
         const badLink = await as.admin!.post('/api/guide/handleguides', { ...body, entryIds: [ids.theirs] });
         assert.equal(badLink.statusCode, 422);
         assert.equal(badLink.json().error.code, 'guide.link_invalid');
-        const badStep = await as.admin!.post('/api/guide/handleguides', { ...body, nextStepIds: ['stafetlog.start'] });
+        const badStep = await as.admin!.post('/api/guide/handleguides', { ...body, nextStepIds: ['meetings.book'] });
         assert.equal(badStep.json().error.code, 'guide.next_step_unknown');
         const badOrdinal = await as.admin!.post('/api/guide/handleguides', { ...body, ordinal: 7 });
         assert.equal(badOrdinal.json().error.code, 'guide.position_not_found');
@@ -375,7 +375,7 @@ for (const engine of ['postgres', 'pglite'] as const) {
         const items = (await as.paedagogA!.get('/api/guide/next-steps')).json().items;
         assert.deepEqual(
           items.map((i: { id: string }) => i.id),
-          ['people.open_child', 'guide.open_room', 'guide.contact_faggruppe', 'guide.read_guideline', 'guide.use_tool'],
+          ['people.open_child', 'guide.open_room', 'guide.contact_faggruppe', 'guide.read_guideline', 'guide.use_tool', 'stafetlog.start'],
         );
       });
     });

@@ -20,7 +20,7 @@ describe('the next-step registry', () => {
   it('the built-in steps are the ones that work today', () => {
     assert.deepEqual(
       nextStepCatalogue().map((d) => d.id),
-      ['people.open_child', 'guide.open_room', 'guide.contact_faggruppe', 'guide.read_guideline', 'guide.use_tool'],
+      ['people.open_child', 'guide.open_room', 'guide.contact_faggruppe', 'guide.read_guideline', 'guide.use_tool', 'stafetlog.start'],
     );
   });
 
@@ -42,23 +42,23 @@ describe('the next-step registry', () => {
     const dpo = { ...paedagog, permissions: permissionsOf(['dpo']) };
     assert.deepEqual(resolveNextSteps(ctx({ actor: dpo }), ['people.open_child']), []);
     assert.deepEqual(resolveNextSteps(ctx({ childId: null }), ['people.open_child']), []);
-    assert.deepEqual(resolveNextSteps(ctx(), ['stafetlog.start', 'guide.read_guideline']), []);
+    assert.deepEqual(resolveNextSteps(ctx(), ['meetings.book', 'guide.read_guideline']), []);
   });
 
   it('a later module registers its own step through the same function', () => {
     registerNextStep({
-      id: 'stafetlog.start',
-      module: 'stafetlog',
-      label: { da: 'Start stafetlog', en: 'Start a relay log' },
-      description: { da: 'Opret en stafetlog for barnet.', en: 'Create a relay log for the child.' },
-      route: '/boern/{childId}/stafetlog/ny?position={positionId}',
+      id: 'meetings.book',
+      module: 'meetings',
+      label: { da: 'Book møde', en: 'Book a meeting' },
+      description: { da: 'Book et møde om barnet.', en: 'Book a meeting about the child.' },
+      route: '/boern/{childId}/moeder/ny?position={positionId}',
       applies: (c) => c.position.isConcern && c.actor.permissions.has('children.list'),
     });
-    assert.deepEqual(resolveNextSteps(ctx(), ['stafetlog.start']), [
-      { id: 'stafetlog.start', label: { da: 'Start stafetlog', en: 'Start a relay log' }, href: '/boern/c1/stafetlog/ny?position=p3' },
+    assert.deepEqual(resolveNextSteps(ctx(), ['meetings.book']), [
+      { id: 'meetings.book', label: { da: 'Book møde', en: 'Book a meeting' }, href: '/boern/c1/moeder/ny?position=p3' },
     ]);
     const green = ctx({ position: { id: 'p1', ordinal: 1, label: 'Grøn', isConcern: false } });
-    assert.deepEqual(resolveNextSteps(green, ['stafetlog.start']), []);
+    assert.deepEqual(resolveNextSteps(green, ['meetings.book']), []);
   });
 
   it('a duplicate id, a bad id or a route off the app is refused at start-up', () => {

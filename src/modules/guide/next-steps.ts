@@ -137,3 +137,14 @@ registerNextStep({
   forEachEntry: 'moedevaerktoej',
   applies: staff,
 });
+
+// S4: at a position of concern, start the shared stafetlog (the child page's panel opens it;
+// the route itself checks that the viewer reaches the child and that no log is open yet).
+registerNextStep({
+  id: 'stafetlog.start',
+  module: 'stafetlog',
+  label: { da: 'Start stafetlog', en: 'Start a relay log' },
+  description: { da: 'Opret en stafetlog for barnet, så fagpersonerne og forældrene deler bekymring, mål og handlinger.', en: 'Open a shared relay log for the child.' },
+  route: '/boern/{childId}#stafetlog',
+  applies: (ctx) => ctx.actor.kind === 'staff' && ctx.position.isConcern && ctx.actor.permissions.has('stafetlog.work'),
+});

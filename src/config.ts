@@ -1,4 +1,5 @@
 // Runtime configuration, read from the environment in one place.
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -13,6 +14,27 @@ const oidcProviderSchema = z.object({
   label: z.string().default('Log ind med kommunens login'),
 });
 export type OidcProviderConfig = z.infer<typeof oidcProviderSchema>;
+
+/**
+ * Citizens' log-in through NemLog-in (MitID), OIOSAML 3: one service provider for the
+ * installation; the municipality travels with the request.
+ */
+export interface SamlConfig {
+  /** The IdP's single sign-on URL (HTTP-Redirect binding). */
+  entryPoint: string;
+  /** The IdP's signing certificate(s), PEM or bare base64 (several during a key roll-over). */
+  idpCert: string[];
+  /** The IdP's entity id: the assertion's Issuer must equal it (unset: not checked). */
+  idpIssuer?: string;
+  /** Our entity id: the assertion's Audience must equal it. */
+  entityId: string;
+  /** Our assertion consumer service URL: the Response's Destination and the Recipient must equal it. */
+  callbackUrl: string;
+  /** Our private key (PEM): signs AuthnRequests and decrypts encrypted assertions. */
+  privateKey?: string;
+  /** Our certificate (PEM), published in the metadata. */
+  publicCert?: string;
+}
 
 export interface Config {
   port: number;
@@ -34,6 +56,8 @@ export interface Config {
   rateLimit: { perMinute: number; loginPerMinute: number };
   bodyLimitBytes: number;
   oidc: OidcProviderConfig[];
+  /** Absent: MitID log-in for citizens is off. */
+  saml?: SamlConfig;
   /** ≥ 32 characters, the same on every instance: seals short-lived cookies (SSO transactions). */
   cookieSecret?: string;
   logLevel: string;
@@ -43,6 +67,34 @@ export interface Config {
 const bool = (v: string | undefined, dflt: boolean) =>
   v === undefined || v === '' ? dflt : ['1', 'true', 'yes', 'on'].includes(v.toLowerCase());
 const int = (v: string | undefined, dflt: number) => (v === undefined || v === '' ? dflt : Number.parseInt(v, 10));
+
+/** A PEM (or bare base64) value given inline, or the path of a file holding it. */
+function pemOrFile(v: string): string {
+  if (v.includes('-----BEGIN') || !fs.existsSync(v)) return v;
+  return fs.readFileSync(v, 'utf8');
+}
+
+/** Every certificate in a PEM bundle, or the value as it is (one bare base64 certificate). */
+function splitPem(v: string): string[] {
+  return v.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [v.trim()];
+}
+
+/** TIDLIG_SAML_*: on when the IdP's URL, certificate and our entity id are all set. */
+function loadSaml(env: NodeJS.ProcessEnv, publicUrl: string): SamlConfig | undefined {
+  const entryPoint = env.TIDLIG_SAML_ENTRY_POINT;
+  const idpCert = env.TIDLIG_SAML_IDP_CERT;
+  const entityId = env.TIDLIG_SAML_ENTITY_ID;
+  if (!entryPoint || !idpCert || !entityId) return undefined;
+  return {
+    entryPoint: z.string().url().parse(entryPoint),
+    idpCert: splitPem(pemOrFile(idpCert)),
+    idpIssuer: env.TIDLIG_SAML_IDP_ISSUER || undefined,
+    entityId,
+    callbackUrl: env.TIDLIG_SAML_CALLBACK_URL || `${publicUrl.replace(/\/+$/, '')}/api/portal/saml/acs`,
+    privateKey: env.TIDLIG_SAML_PRIVATE_KEY ? pemOrFile(env.TIDLIG_SAML_PRIVATE_KEY) : undefined,
+    publicCert: env.TIDLIG_SAML_CERT ? pemOrFile(env.TIDLIG_SAML_CERT) : undefined,
+  };
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = int(env.PORT, 3000);
@@ -67,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: int(env.TIDLIG_BODY_LIMIT_BYTES, 5 * 1024 * 1024),
     cookieSecret: env.TIDLIG_COOKIE_SECRET || undefined,
     oidc: env.TIDLIG_OIDC ? z.array(oidcProviderSchema).parse(JSON.parse(env.TIDLIG_OIDC)) : [],
+    saml: loadSaml(env, publicUrl),
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: path.resolve(env.TIDLIG_WEB_DIST ?? './web/dist'),
   };

@@ -6,6 +6,7 @@ import { resolveSession } from '../../modules/auth/service.ts';
 import type { App, AppContext } from '../types.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const SAML_ACS_PATH = '/api/portal/saml/acs';
 
 /**
  * A citizen's session (the parents' portal) reaches only the portal's own API and the public
@@ -70,11 +71,15 @@ export function registerSession(app: App, ctx: AppContext): void {
         }
       }
     }
-    if (!SAFE_METHODS.has(request.method)) {
+    // The IdP's cross-site form POST of a SAML response (HTTP-POST binding) cannot carry our
+    // Origin or a CSRF token; it is trusted only for what the signed response proves (its
+    // audience, validity window and InResponseTo a request we issued: src/modules/portal/saml.ts).
+    const isSamlAcs = request.method === 'POST' && request.url.split('?')[0] === SAML_ACS_PATH;
+    if (!SAFE_METHODS.has(request.method) && !isSamlAcs) {
       if (!sameOrigin(request)) throw new AppError('auth.csrf', 403);
       // Log-in starts a new session, so it cannot know the old one's token; it is covered by
       // the Origin check, SameSite=Strict and JSON-only bodies (no cross-site form can send it).
-      const isLogin = request.url === '/api/auth/login';
+      const isLogin = request.url === '/api/auth/login' || request.url === '/api/public/portal/demo-login';
       if (request.session && !isLogin && !tokensMatch(request.headers['x-csrf-token'], request.session.csrfToken)) {
         throw new AppError('auth.csrf', 403);
       }

@@ -16,6 +16,11 @@ export async function findUser(scope: Scope, id: string) {
   return scope.trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** A citizen session's subject: the custody holder (name only; never the CPR). */
+export async function findCustodyHolder(scope: Scope, id: string) {
+  return scope.trx.selectFrom('custodyHolders').select(['id', 'firstName', 'lastName']).where('id', '=', id).executeTakeFirst();
+}
+
 export async function currentMemberships(scope: Scope, userId: string): Promise<ActorMembership[]> {
   const rows = await scope.trx
     .selectFrom('memberships')

@@ -1,7 +1,7 @@
 // Log-in, sessions and lock-out. Sessions live server-side; the cookie carries
 // "<municipalityId>.<random token>" and the database only the token's SHA-256.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { anonymousActor, staffActor, type Actor } from '../../access/actor.ts';
+import { anonymousActor, citizenActor, staffActor, type Actor } from '../../access/actor.ts';
 import { withScope, type Scope } from '../../access/scope.ts';
 import { FAILED_LOGIN_WINDOW_MS, shouldBlock } from '../../domain/lockout.ts';
 import { absoluteExpiry, sessionState, TOUCH_INTERVAL_MS } from '../../domain/session-timeouts.ts';
@@ -123,6 +123,31 @@ export async function resolveSession(ctx: AppContext, cookieValue: string | unde
       await repo.endSession(scope, s.id, state);
       return { state: 'expired' } as const;
     }
+    const session: SessionInfo = {
+      id: s.id,
+      municipalityId: parsed.municipalityId,
+      userId: s.userId,
+      subjectKind: s.subjectKind,
+      csrfToken: s.csrfToken,
+    };
+    if (s.subjectKind === 'citizen') {
+      // The parents' portal: the subject is a custody holder, who has no roles; what they
+      // reach is decided by custody (relations.ts), on every request.
+      const holder = await repo.findCustodyHolder(scope, s.userId);
+      if (!holder) {
+        await repo.endSession(scope, s.id, 'user_disabled');
+        return { state: 'expired' } as const;
+      }
+      if (scope.now.getTime() - s.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) await repo.touchSession(scope, s.id);
+      const actor = citizenActor({
+        municipalityId: parsed.municipalityId,
+        custodyHolderId: holder.id,
+        displayName: `${holder.firstName} ${holder.lastName}`,
+        sessionId: s.id,
+        requestId,
+      });
+      return { state: 'active', actor, session } as const;
+    }
     const user = await repo.findUser(scope, s.userId);
     if (!user || user.blockedAt || user.deactivatedAt) {
       await repo.endSession(scope, s.id, 'user_disabled');
@@ -138,13 +163,6 @@ export async function resolveSession(ctx: AppContext, cookieValue: string | unde
       sessionId: s.id,
       requestId,
     });
-    const session: SessionInfo = {
-      id: s.id,
-      municipalityId: parsed.municipalityId,
-      userId: user.id,
-      subjectKind: s.subjectKind,
-      csrfToken: s.csrfToken,
-    };
     return { state: 'active', actor, session } as const;
   });
 }

@@ -60,6 +60,8 @@ export interface E2E {
 
 export interface StartOptions {
   sessionIdleMinutes?: number;
+  /** Demo mode: the citizens' demo log-in is on. */
+  demo?: boolean;
 }
 
 export async function startE2E(opts: StartOptions = {}): Promise<E2E> {
@@ -76,7 +78,7 @@ export async function startE2E(opts: StartOptions = {}): Promise<E2E> {
     // Secure (__Host-) cookies as in production: Chromium keeps them on http://127.0.0.1,
     // which it treats as a secure context.
     app = await buildApp({
-      config: testConfig({ secureCookies: true, webDist: WEB_DIST, sessionIdleMinutes: opts.sessionIdleMinutes ?? 30, rateLimit: { perMinute: 100_000, loginPerMinute: 1_000 } }),
+      config: testConfig({ demo: opts.demo ?? false, secureCookies: true, webDist: WEB_DIST, sessionIdleMinutes: opts.sessionIdleMinutes ?? 30, rateLimit: { perMinute: 100_000, loginPerMinute: 1_000 } }),
       db: tdb.db,
     });
     await app.listen({ port: 0, host: '127.0.0.1' });

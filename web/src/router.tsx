@@ -110,6 +110,8 @@ export const appRoute = createRoute({
         const notice = e.code === 'auth.session_expired' ? ('session_expired' as const) : undefined;
         throw redirect({ to: '/login', search: { redirect: location.pathname === '/' ? undefined : location.pathname, notice } });
       }
+      // A parent's session may not use the staff API: a parent who opens a staff page belongs in the portal.
+      if (e instanceof ApiError && e.status === 403) throw redirect({ href: '/borger' });
       throw e;
     }
   },

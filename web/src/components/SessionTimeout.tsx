@@ -1,6 +1,6 @@
 // Warns 2 minutes before the server's idle timeout (me.sessionIdleMinutes) in a DKFDS modal
-// (alertdialog, focus-trapped). "Forbliv logget ind" calls GET /api/auth/me, which restarts
-// the server's idle timer; when the time runs out the user is sent to the log-in page with
+// (alertdialog, focus-trapped). "Forbliv logget ind" calls `refresh` (staff: GET /api/auth/me;
+// the parents' portal passes its own /api/portal/me), which restarts the server's idle timer; when the time runs out the user is sent to the log-in page with
 // the "session expired" notice. The idle clock follows the last answered API request,
 // because that is what the server counts.
 import { useQueryClient } from '@tanstack/react-query';
@@ -18,11 +18,15 @@ export interface SessionTimeoutProps {
   idleMinutes: number;
   onExpired: () => void;
   onLogout: () => void;
+  /** A request that keeps the session alive (and refreshes what the shell shows of it). */
+  refresh?: () => Promise<unknown>;
+  id?: string;
 }
 
-export function SessionTimeout({ idleMinutes, onExpired, onLogout }: SessionTimeoutProps) {
+export function SessionTimeout({ idleMinutes, onExpired, onLogout, refresh, id = 'session-warning' }: SessionTimeoutProps) {
   const { t } = useTranslation();
   const qc = useQueryClient();
+  const refreshStaff = async () => qc.setQueryData(meQuery.queryKey, await api.get<Me>('/api/auth/me'));
   const idleMs = idleMinutes * 60_000;
   const warnMs = Math.min(WARN_BEFORE_MS, idleMs / 2);
   const [remaining, setRemaining] = useState<number | null>(null);
@@ -55,8 +59,7 @@ export function SessionTimeout({ idleMinutes, onExpired, onLogout }: SessionTime
   const stay = async () => {
     setBusy(true);
     try {
-      const me = await api.get<Me>('/api/auth/me');
-      qc.setQueryData(meQuery.queryKey, me);
+      await (refresh ?? refreshStaff)();
       setRemaining(null);
     } finally {
       setBusy(false);
@@ -70,7 +73,7 @@ export function SessionTimeout({ idleMinutes, onExpired, onLogout }: SessionTime
       onClose={() => void stay()}
       title={t('session.warningTitle')}
       role="alertdialog"
-      id="session-warning"
+      id={id}
       initialFocus={stayRef}
       footer={
         <>

@@ -20,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/admin/import', labelKey: 'nav.import', permission: 'import.run' },
   { to: '/admin/trivsel', labelKey: 'admin:screeningAdmin.nav', permission: 'screening.manage' },
   { to: '/admin/guide', labelKey: 'guide:nav', permission: 'guide.edit' },
+  { to: '/admin/samtykke', labelKey: 'stafetlog:settings.nav', permission: 'consent.manage' },
   { to: '/trivsel/overblik', labelKey: 'screening.overview.nav', permission: 'screening.progress' },
   { to: '/logning', labelKey: 'nav.audit', permission: 'audit.read' },
 ];

@@ -21,6 +21,8 @@ import { Loading } from '../../components/Spinner.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { errorText } from '../../i18n/index.ts';
 import { ScreeningTimeline } from './ScreeningTimeline.tsx';
+import { ConsentPanel } from '../stafetlog/ConsentPanel.tsx';
+import { StafetlogPanel } from '../stafetlog/StafetlogPanel.tsx';
 
 const KNOWN_REASONS = ['enrolment_group', 'enrolment_institution', 'relation_case', 'relation_course', 'relation_stafetlog', 'relation_team_meeting', 'team_lead_case'];
 
@@ -243,6 +245,9 @@ function ChildView({ childId }: { childId: string }) {
       </section>
 
       <ScreeningTimeline childId={child.id} enrolments={child.enrolments} />
+
+      <StafetlogPanel childId={child.id} childName={child.firstName} />
+      <ConsentPanel childId={child.id} childName={child.firstName} />
 
       <section className="tidlig-section" aria-labelledby="child-access-heading">
         <h2 id="child-access-heading">{t('child.accessHeading')}</h2>

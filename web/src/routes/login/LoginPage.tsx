@@ -180,6 +180,9 @@ export function LoginPage() {
           </form>
         ) : null}
 
+        <p className="mt-8">
+          {t('login.parentQuestion')} <a href="/borger/log-ind">{t('login.parentLink')}</a>
+        </p>
         <p className="mt-8 form-hint">{t('login.privacyNote')}</p>
       </div>
     </div>

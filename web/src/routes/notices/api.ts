@@ -38,7 +38,8 @@ export function useNoticesOnNavigation() {
 export function useNoticeText() {
   const { t } = useTranslation();
   return (n: NoticeItem) => {
-    const params = { ...n.params, closesOn: typeof n.params.closesOn === 'string' ? formatDay(n.params.closesOn) : n.params.closesOn };
+    // Dates travel as 'YYYY-MM-DD' (closesOn, dueDate, validTo …) and are shown the Danish way.
+    const params = Object.fromEntries(Object.entries(n.params).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDay(v) : v]));
     const count = typeof n.params.missing === 'number' ? n.params.missing : undefined;
     return t(`notices.kinds.${n.kind}`, { ...params, count, defaultValue: t('notices.unknownKind') });
   };

@@ -155,6 +155,20 @@ export async function disclose(scope: Scope, input: DiscloseInput): Promise<Disc
   return { disclosureId, consentId, legalBasis, childRelationId };
 }
 
+/**
+ * A disclosure that repeats on every read (screening history shown to a stafetlog participant):
+ * recorded once per recipient, child, kind and the consent it rests on, while that stands.
+ */
+export async function discloseOnce(scope: Scope, input: DiscloseInput): Promise<DiscloseResult> {
+  const cover = await findCover(scope, input);
+  const userId = recipientUserId(input.recipient);
+  if (cover && userId) {
+    const existing = await repo.openDisclosure(scope, { childId: input.childId, kind: input.kind, recipientId: userId, consentId: cover.consentId });
+    if (existing) return { disclosureId: existing.id, consentId: cover.consentId, legalBasis: null, childRelationId: existing.childRelationId };
+  }
+  return disclose(scope, input);
+}
+
 /** End disclosures and their relations now, tell the followers, audit each. */
 export async function endWhere(scope: Scope, where: { ids?: readonly string[]; consentIds?: readonly string[] }, reason: EndReason): Promise<EndedDisclosure[]> {
   const rows = await repo.endDisclosures(scope, where, reason);

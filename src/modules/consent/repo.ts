@@ -1,7 +1,7 @@
 // Consent queries (Kysely on the scoped transaction; row-level security keeps them in the
 // actor's municipality). No rules here: the service decides, src/domain/consent.ts evaluates.
 import type { Scope } from '../../access/scope.ts';
-import type { NewRow } from '../../db/types.ts';
+import type { DisclosureKind, NewRow } from '../../db/types.ts';
 import type { ConsentRecipient } from '../../domain/consent.ts';
 
 
@@ -212,4 +212,17 @@ export function expiringWithOpenDisclosures(scope: Scope, from: string, to: stri
     .orderBy('d.disclosedAt')
     .execute()
     .then((rows) => rows.map((r) => ({ ...r, consentId: r.consentId! })));
+}
+
+/** An open disclosure of this kind to this recipient resting on this consent. */
+export function openDisclosure(scope: Scope, q: { childId: string; kind: DisclosureKind; recipientId: string; consentId: string }) {
+  return scope.trx
+    .selectFrom('disclosures')
+    .select(['id', 'childRelationId'])
+    .where('childId', '=', q.childId)
+    .where('kind', '=', q.kind)
+    .where('recipientId', '=', q.recipientId)
+    .where('consentId', '=', q.consentId)
+    .where('endedAt', 'is', null)
+    .executeTakeFirst();
 }

@@ -17,6 +17,7 @@ import type * as s from './schema.ts';
 
 export {
   disclose,
+  discloseOnce,
   disclosureStates,
   endDisclosure,
   findCover,

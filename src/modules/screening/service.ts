@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Actor } from '../../access/actor.ts';
+import { accessReasons } from '../../access/relations.ts';
 import { withScope, type Scope } from '../../access/scope.ts';
 import type { Row } from '../../db/types.ts';
 import { addDays } from '../../domain/calendar.ts';
@@ -13,6 +14,7 @@ import { ratingProblems, type RatingProblemCode } from '../../domain/screening-r
 import { addCoverage, coverage, enrolmentDay, ratingWindow, roundPhase } from '../../domain/screening-round.ts';
 import { AppError } from '../../errors.ts';
 import type { AppContext } from '../../http/types.ts';
+import * as consent from '../consent/service.ts';
 import { uniqueOr409 } from '../shared/versioned.ts';
 import { mayManage, mayReadNote, mayViewProgress, relationToGroup, type GroupRelation } from './policy.ts';
 import { iso, presentPosition, presentRound } from './presenter.ts';
@@ -269,6 +271,19 @@ export function progress(ctx: AppContext, actor: Actor, roundId: string) {
   });
 }
 
+/**
+ * Screening history crosses to another party when the viewer reaches the child only through a
+ * stafetlog (S14): the parents' consent for the stafetlog must name the ratings
+ * ('trivselsvurderinger'), and the sharing is recorded as a disclosure — else 403
+ * consent.required, audited. Those who work with the child (enrolment, case …) see it as before.
+ */
+async function requireHistoryCover(scope: Scope, actor: Actor, childId: string): Promise<void> {
+  const reasons = await accessReasons(scope.trx, actor, scope.today, childId);
+  if (reasons.some((r) => r !== 'relation_stafetlog') || !actor.userId) return;
+  const recipient = await consent.recipientFactsForUser(scope, actor.userId);
+  await consent.discloseOnce(scope, { childId, kind: 'trivselshistorik', purpose: 'stafetlog', informationTypes: ['trivselsvurderinger'], recipient: { ...recipient, kind: 'user', id: actor.userId } });
+}
+
 /** A child's positions across rounds and institutions (the transitions S2 pays attention to). */
 export function childHistory(ctx: AppContext, actor: Actor, childId: string) {
   return withScope(ctx, actor, async (scope) => {
@@ -276,6 +291,7 @@ export function childHistory(ctx: AppContext, actor: Actor, childId: string) {
     if (!(await scope.allowedChildIds([childId])).has(childId)) {
       scope.deny({ resourceType: 'screening_rating', childId }, new AppError('child.not_found', 404));
     }
+    await requireHistoryCover(scope, actor, childId);
     const rows = await repo.childRatings(scope, childId);
     const rounds = await repo.roundsByIds(scope, [...new Set(rows.map((r) => r.roundId))]);
     const positions = await positionMap(scope, [...new Set(rounds.map((r) => r.scaleVersionId))]);

@@ -126,6 +126,25 @@ for (const engine of ['postgres', 'pglite'] as const) {
       assert.equal((await get('paedagogB')).statusCode, 200, 'a reminder changes no access');
     });
 
+    it('screening history reaches a participant only when the consent names the ratings; the sharing is a disclosure, recorded once', async () => {
+      const history = (who: string) => as_[who]!.get(`/api/screening/children/${t.children.inA}`);
+      assert.equal((await history('paedagogA')).statusCode, 200, 'the child’s own pædagog sees it as before');
+      const refused = await history('paedagogB');
+      assert.deepEqual([refused.statusCode, refused.json().error.code], [403, 'consent.required']);
+      const denied = await auditRowsFor(db, t.municipalityId, { childId: t.children.inA, action: 'access_denied' });
+      assert.ok(denied.some((r) => r.resourceType === 'disclosure' && r.actorUserId === t.users.paedagogB));
+      const ratings = await paperConsent(as_.paedagogA!, t.children.inA, [family.mor, family.far], {
+        informationTypes: ['stafetlog', 'trivselsvurderinger'],
+        recipients: [{ kind: 'user', id: t.users.paedagogB }],
+      });
+      const before = await count(db, t.municipalityId, 'disclosures');
+      assert.equal((await history('paedagogB')).statusCode, 200);
+      assert.equal((await history('paedagogB')).statusCode, 200);
+      assert.equal(await count(db, t.municipalityId, 'disclosures'), before + 1);
+      const shared = await db.kysely.selectFrom('disclosures').select(['kind', 'consentId']).where('municipalityId', '=', t.municipalityId).where('kind', '=', 'trivselshistorik').execute();
+      assert.deepEqual(shared, [{ kind: 'trivselshistorik', consentId: ratings }]);
+    });
+
     it('a case worker joins on a legal basis (BL § 133) instead of consent', async () => {
       const res = await as_.paedagogA!.post(`${url()}/participants`, { userId: t.users.raadgiver, legalBasis: 'BL133' }, ifMatch(version));
       assert.equal(res.statusCode, 201, res.body);

@@ -38,7 +38,8 @@ export function ScreeningTimeline({ childId, enrolments }: { childId: string; en
       <p>{t('screening.overview.timeline.intro')}</p>
       {query.isPending ? <Loading /> : null}
       {query.isError ? (
-        <Notice variant="error" live="assertive">
+        // A stafetlog participant sees the history only under a consent that names the ratings.
+        <Notice variant={(query.error as { code?: string }).code === 'consent.required' ? 'info' : 'error'} live="assertive">
           {errorText(query.error)}
         </Notice>
       ) : null}

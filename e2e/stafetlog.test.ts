@@ -3,7 +3,9 @@
 // adds the health visitor (covered by the consent: listed with the basis "Samtykke") and tries
 // to add a teacher the consent does not cover (refused with the Danish consent.required text).
 // The levels differ and the page says so. axe on the child page's panels, the log page (also
-// with the refusal showing) and "Mine stafetlogs". The test makes its own child choice: a child
+// with the refusal showing) and "Mine stafetlogs". A move to another municipality is refused
+// until the parents' consent names that municipality (axe on the dialog with the refusal). When
+// the consent behind the stafetholder is withdrawn, a participant takes the stafet over. The test makes its own child choice: a child
 // in the pædagog's group with two custody holders and no open log (whatever the demo seeds).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -153,7 +155,7 @@ test('a pædagog opens a stafetlog, adds a participant covered by a paper consen
     await page.getByRole('heading', { level: 1, name: 'Mine stafetlogs' }).waitFor();
     const mine = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
     await mine.getByText('Stafetholder').waitFor();
-    await mine.getByText('Niveau 2').waitFor();
+    await mine.getByText('2 – Bekymring').waitFor();
     await checkA11y(page, 'Mine stafetlogs');
 
     // back on the child page the panel shows the open log and links to it
@@ -299,6 +301,115 @@ test('the stafetholder hands the log to the health visitor, who accepts it from 
     const sender = participants.getByRole('row').filter({ has: page.getByRole('rowheader', { name: paedagog.displayName }) });
     await sender.getByRole('cell', { name: 'Deltager', exact: true }).waitFor();
     await page.getByRole('table', { name: 'Stafetter, der er givet videre' }).getByText('Modtaget').waitFor();
+  } catch (err) {
+    throw new Error(`${(err as Error).message}\n${await describePage(page)}`, { cause: err });
+  } finally {
+    await close();
+  }
+});
+
+test('when the consent behind the stafetholder is withdrawn, the pædagog (still a participant) takes the stafet over', async () => {
+  assert.ok(firstLogId, 'the first test opened the log, the third handed it to the health visitor');
+  const { page, close } = await env.newPage();
+  try {
+    await login(page, 'paedagog');
+    await page.goto(`/stafetlog/${firstLogId}`);
+    await page.locator('dt:text-is("Din rolle") + dd').getByText('Deltager').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Overtag stafetten' }).count(), 0, 'the holder is still in the log');
+
+    // The parents withdraw the consent the health visitor's part rests on (registered on their behalf).
+    await page.goto(`/boern/${child.id}`);
+    await page.getByRole('button', { name: 'Træk tilbage samtykke til Stafetlog' }).click();
+    const withdraw = page.getByRole('dialog', { name: 'Træk samtykke tilbage: Stafetlog' });
+    await withdraw.getByRole('button', { name: 'Træk samtykket tilbage' }).click();
+    await withdraw.waitFor({ state: 'hidden' });
+
+    await page.goto(`/stafetlog/${firstLogId}`);
+    const notice = page.getByRole('heading', { name: 'Stafetholderen er ikke længere med' });
+    await notice.waitFor();
+    await page.getByText(`${healthVisitor.displayName} er stafetholder, men er ikke længere med i loggen`, { exact: false }).waitFor();
+    await checkA11y(page, 'Stafetlog page with no active stafetholder');
+    await page.getByRole('button', { name: 'Overtag stafetten' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Overtag stafetten' });
+    await dialog.getByRole('button', { name: 'Overtag stafetten' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('Du har overtaget stafetten og er nu stafetholder.').waitFor();
+    await page.locator('dt:text-is("Din rolle") + dd').getByText('Stafetholder').waitFor();
+    assert.equal(await notice.count(), 0, 'the log has a stafetholder again');
+    const holder = await env.query((trx) => trx.selectFrom('stafetlogs').select('holderUserId').where('id', '=', firstLogId!).executeTakeFirstOrThrow());
+    assert.equal(holder.holderUserId, paedagog.id);
+  } catch (err) {
+    throw new Error(`${(err as Error).message}\n${await describePage(page)}`, { cause: err });
+  } finally {
+    await close();
+  }
+});
+
+test('a move to another municipality is refused without a consent naming it, and recorded with one', async () => {
+  const { page, close } = await env.newPage();
+  const transfers = async () =>
+    env.query((trx) => trx.selectFrom('childTransfers').select(['toMunicipalityCode', 'toMunicipalityName', 'consentId', 'legalBasis']).where('childId', '=', other.id).execute());
+  try {
+    await login(page, 'paedagog');
+    // The second child's first log was closed: open a new one.
+    await page.goto(`/boern/${other.id}`);
+    await page.getByRole('button', { name: 'Opret stafetlog' }).click();
+    await page.getByLabel('Hvad er bekymringen?').fill('Familien flytter til Aalborg; fraværet er steget igen.');
+    await page.getByRole('radio', { name: '2 – Bekymring' }).check();
+    await page.getByRole('button', { name: 'Opret stafetlog' }).click();
+    await page.waitForURL(/\/stafetlog\/[0-9a-f-]{36}$/);
+    const logUrl = new URL(page.url()).pathname;
+
+    const fill = async () => {
+      await page.getByRole('button', { name: 'Flytning til en anden kommune' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Flytning til en anden kommune' });
+      await dialog.getByText(/Den modtagende kommune får sin egen kopi/).waitFor();
+      await dialog.getByText(/Forældrenes samtykke skal have formålet »Overgang« og nævne netop den kommune/).waitFor();
+      await dialog.getByLabel('Kommunekode').fill('851');
+      await dialog.getByLabel('Kommunens navn').fill('Aalborg Kommune');
+      await dialog.getByLabel('Hvad sendes til den nye kommune?').fill('Bekymringen, målet om fremmøde og aftalen om morgenrutinen.');
+      await dialog.getByRole('button', { name: 'Registrér flytningen' }).click();
+      return dialog;
+    };
+
+    // ── no consent names Aalborg: refused, in plain Danish, with the way forward ──────────
+    const dialog = await fill();
+    const refusal = dialog.getByRole('alert');
+    await refusal.getByRole('heading', { name: 'Der mangler samtykke' }).waitFor();
+    await dialog.getByText('Forældrenes samtykke skal have formålet »Overgang« og nævne Aalborg Kommune (kommunekode 851) som modtager. Registrér samtykket på barnets side, og prøv igen.').waitFor();
+    await dialog.getByRole('link', { name: 'Gå til barnets side, og registrér forældrenes samtykke' }).waitFor();
+    await checkA11y(page, 'Move to another municipality refused for want of consent');
+    assert.deepEqual(await transfers(), [], 'nothing is recorded');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    // ── the parents' paper consent names the municipality by its code ─────────────────────
+    await page.goto(`/boern/${other.id}`);
+    await page.getByRole('button', { name: 'Registrér samtykke givet på papir' }).click();
+    const consentDialog = page.getByRole('dialog', { name: `Registrér samtykke fra papir for ${other.firstName}` });
+    await consentDialog.getByLabel('Formål', { exact: true }).selectOption('overgang');
+    await consentDialog.getByRole('radio', { name: 'Kommune', exact: true }).check();
+    await consentDialog.getByLabel('Kommunekode').fill('851');
+    await consentDialog.getByLabel('Kommunens navn').fill('Aalborg Kommune');
+    await consentDialog.getByRole('button', { name: 'Tilføj modtager' }).click();
+    await consentDialog.getByRole('list', { name: 'Valgte modtagere' }).getByText('Aalborg Kommune (kommunekode 851)').waitFor();
+    for (const box of await consentDialog.getByRole('group', { name: 'Hvem har skrevet under?' }).getByRole('checkbox').all()) await box.check();
+    await consentDialog.getByLabel('Din bekræftelse').fill('Underskrevet erklæring om flytningen modtaget i dag.');
+    await consentDialog.getByRole('button', { name: 'Registrér samtykket' }).click();
+    await consentDialog.waitFor({ state: 'hidden' });
+    await page.getByText(/^Samtykket er registreret \(Overgang/).waitFor();
+
+    // ── now the move is recorded and listed on the log ────────────────────────────────────
+    await page.goto(logUrl);
+    const again = await fill();
+    await again.waitFor({ state: 'hidden' });
+    await page.getByText('Flytningen til Aalborg Kommune er registreret. Luk stafetloggen, når barnet er flyttet.').waitFor();
+    const row = page.getByRole('table', { name: 'Flytninger til andre kommuner' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Aalborg Kommune (kommunekode 851)' }) });
+    await row.getByRole('cell', { name: 'Samtykke', exact: true }).waitFor();
+    await row.getByRole('cell', { name: paedagog.displayName, exact: true }).waitFor();
+    const saved = await transfers();
+    assert.deepEqual(saved.map((x) => [x.toMunicipalityCode, x.toMunicipalityName, x.consentId !== null, x.legalBasis]), [['851', 'Aalborg Kommune', true, null]]);
+    await checkA11y(page, 'Stafetlog page with a move to another municipality');
   } catch (err) {
     throw new Error(`${(err as Error).message}\n${await describePage(page)}`, { cause: err });
   } finally {

@@ -54,6 +54,10 @@ export const MESSAGES = {
   'stafetlog.item_not_found': ['Punktet findes ikke i stafetloggen.', 'Item not found in the stafetlog.'],
   'stafetlog.relay_not_found': ['Stafetten findes ikke, eller den er ikke til dig.', 'Relay not found.'],
   'stafetlog.relay_pending': ['Der er allerede en stafet, som venter på at blive modtaget.', 'A relay is already pending.'],
+  'stafetlog.holder_active': [
+    'Stafetholderen er stadig med i loggen. Bed stafetholderen give stafetten videre.',
+    'The stafetholder is still in the log. Ask them to hand the log on.',
+  ],
   'stafetlog.document_too_large': ['Dokumentet er for stort. Højst 5 MB.', 'The document is too large (at most 5 MB).'],
   'stafetlog.document_type': ['Filtypen kan ikke vedhæftes. Brug PDF, Word, billeder eller tekst.', 'This file type cannot be attached.'],
   'portal.no_children': ['Vi kan ikke finde børn, som du har forældremyndighed over, i denne kommune.', 'No children in your custody were found in this municipality.'],

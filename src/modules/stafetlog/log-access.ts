@@ -76,7 +76,7 @@ export async function labelsOf(scope: Scope): Promise<string[]> {
 export async function view(scope: Scope, logId: string): Promise<LogView> {
   const log = await repo.findLog(scope, logId);
   if (!log) throw notFound();
-  const [child, holder, labels, participants, levels, goals, actions, evaluations, entries, documents, relays] = await Promise.all([
+  const [child, holder, labels, participants, levels, goals, actions, evaluations, entries, documents, relays, transfers] = await Promise.all([
     repo.findChild(scope, log.childId),
     repo.findUser(scope, log.holderUserId),
     labelsOf(scope),
@@ -88,6 +88,7 @@ export async function view(scope: Scope, logId: string): Promise<LogView> {
     repo.entriesOf(scope, log.id),
     repo.documentsOf(scope, log.id),
     repo.relaysOf(scope, log.id),
+    repo.transfersOf(scope, log.id),
   ]);
   if (!child) throw notFound();
   const me = myPart(scope.actor, { status: log.status, holderUserId: log.holderUserId, participants: participants.map(participation) });
@@ -97,6 +98,7 @@ export async function view(scope: Scope, logId: string): Promise<LogView> {
     log,
     child,
     holderName: holder?.displayName ?? '',
+    holderDeactivated: !!holder?.deactivatedAt,
     labels,
     participants,
     levels,
@@ -106,6 +108,7 @@ export async function view(scope: Scope, logId: string): Promise<LogView> {
     entries,
     documents,
     relays,
+    transfers,
     me,
     answerable,
     today: scope.today,

@@ -4,7 +4,7 @@
 import type { Scope } from '../../access/scope.ts';
 import { addDays } from '../../domain/calendar.ts';
 import { AppError } from '../../errors.ts';
-import { RESOURCE } from './log-access.ts';
+import { labelsOf, RESOURCE } from './log-access.ts';
 import { isOverdue } from './policy.ts';
 import { DEFAULT_CONCERN_LABELS, nextDue } from './presenter.ts';
 import * as mineRepo from './mine-repo.ts';
@@ -37,6 +37,7 @@ export async function mine(scope: Scope): Promise<MineOut> {
   const of = <T extends { logId: string }>(rows: readonly T[], logId: string) => rows.filter((r) => r.logId === logId);
 
   const out: MineOut = {
+    concernLabels: await labelsOf(scope),
     logs: logs.map((l) => {
       const mine = of(levels, l.id).filter((x) => x.authorKind === 'staff' && x.authorId === me);
       return {

@@ -1,13 +1,15 @@
 // Who takes part in a log (S4, S14): the stafetholder adds a professional only when a consent
 // covers them (or a legal basis applies) — the consent module decides, records the disclosure
 // and grants the access; removing a participant or closing the log ends that access at once.
-// A move to another municipality is an explicit transfer record with its own disclosure.
+// A move to another municipality is an explicit transfer record with its own disclosure. When
+// the holder has gone, an active participant takes the log over (takeOver).
 import { randomUUID } from 'node:crypto';
 import type { Scope } from '../../access/scope.ts';
 import { AppError } from '../../errors.ts';
 import { deliver } from '../notices/service.ts';
 import * as consent from '../consent/service.ts';
-import { asHolder, author, RESOURCE, view } from './log-access.ts';
+import { asHolder, author, readable, RESOURCE, view } from './log-access.ts';
+import { takeOverRefusal } from './policy.ts';
 import { participation } from './presenter.ts';
 import * as repo from './repo.ts';
 import type { LogView, ParticipantAddInput, TransferInput } from './schema.ts';
@@ -91,12 +93,57 @@ export async function closeLog(scope: Scope, logId: string, version: number, inp
   const { log, participants } = await asHolder(scope, logId, version);
   await repo.setLog(scope, logId, { status: 'closed', closedAt: scope.now, closedReason: input.reason });
   for (const p of participants) if (participation(p).active) await endParticipation(scope, p, 'closed');
-  for (const r of await repo.pendingRelaysOf(scope, logId)) {
+  await cancelPendingRelays(scope, logId, 'closed');
+  scope.audit({ action: 'update', resourceType: RESOURCE, resourceId: logId, childId: log.childId, details: { closed: true } });
+  return view(scope, logId);
+}
+
+/** Cancel the log's pending relays; the access a relay gave its receiver ends with it. */
+async function cancelPendingRelays(scope: Scope, logId: string, reason: 'removed' | 'closed'): Promise<string[]> {
+  const pending = await repo.pendingRelaysOf(scope, logId);
+  for (const r of pending) {
     await repo.answerRelay(scope, r.id, { status: 'cancelled', answerNote: null });
     const d = await repo.relayDisclosure(scope, r.id);
-    if (d && d.endedAt === null) await consent.endDisclosure(scope, d.id, 'closed');
+    if (d && d.endedAt === null) await consent.endDisclosure(scope, d.id, reason);
   }
-  scope.audit({ action: 'update', resourceType: RESOURCE, resourceId: logId, childId: log.childId, details: { closed: true } });
+  return pending.map((r) => r.id);
+}
+
+/**
+ * Take over a log whose stafetholder has gone — their participation ended (removed, consent
+ * withdrawn or expired) or their user is deactivated — so nobody could hand it on. Any active
+ * participant may (If-Match on the log): their own participation becomes the stafetholder's; no
+ * new access crosses, so no disclosure is made. A relay the gone holder left pending is
+ * cancelled: the new holder decides who gets the log next. While the holder still takes part:
+ * 409 stafetlog.holder_active (they hand the log on themselves).
+ */
+export async function takeOver(scope: Scope, logId: string, version: number): Promise<LogView> {
+  const { log, participants } = await readable(scope, logId, { lock: true });
+  const holder = await repo.findUser(scope, log.holderUserId);
+  const facts = { status: log.status, holderUserId: log.holderUserId, participants: participants.map(participation) };
+  const refusal = takeOverRefusal(scope.actor, facts, !!holder?.deactivatedAt);
+  if (refusal === 'closed') throw new AppError('stafetlog.closed', 409);
+  if (refusal === 'not_participant') scope.deny({ resourceType: RESOURCE, resourceId: logId, childId: log.childId }, new AppError('access.denied', 403));
+  // A stale page first: of two participants taking over at once, the second sees who won.
+  if (log.version !== version) throw new AppError('version.mismatch', 412);
+  if (refusal === 'holder_active') throw new AppError('stafetlog.holder_active', 409);
+  const me = author(scope);
+  for (const p of participants) {
+    if (!participation(p).active) continue;
+    if (p.userId === me.id) await repo.updateParticipant(scope, p.id, { part: 'stafetholder' });
+    // A deactivated holder's participation is still open: it is a deltager's from now on.
+    else if (p.part === 'stafetholder') await repo.updateParticipant(scope, p.id, { part: 'deltager' });
+  }
+  if (!(await repo.updateLog(scope, logId, version, { holderUserId: me.id, holderInstitutionId: null }))) throw new AppError('version.mismatch', 412);
+  const cancelled = await cancelPendingRelays(scope, logId, 'removed');
+  const gone = participants.filter((p) => p.userId === log.holderUserId).map(participation).at(-1);
+  scope.audit({
+    action: 'update',
+    resourceType: RESOURCE,
+    resourceId: logId,
+    childId: log.childId,
+    details: { takenOver: true, previousHolder: log.holderUserId, previousHolderGone: holder?.deactivatedAt ? 'deactivated' : (gone?.leftReason ?? null), relaysCancelled: cancelled },
+  });
   return view(scope, logId);
 }
 

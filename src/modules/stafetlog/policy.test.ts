@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { addDays } from '../../domain/calendar.ts';
 import { permissionsOf } from '../../domain/roles.ts';
 import { resolveNextSteps } from '../guide/next-steps.ts';
-import { isOverdue, mayAnswerRelay, mayAppend, mayWriteEntryKind, myPart, reminderFor, type Append, type LogFacts } from './policy.ts';
+import { holderActive, isOverdue, mayAnswerRelay, mayAppend, mayWriteEntryKind, myPart, reminderFor, takeOverRefusal, type Append, type LogFacts } from './policy.ts';
 
 const log = (status: 'open' | 'closed' = 'open'): LogFacts => ({
   status,
@@ -69,6 +69,35 @@ describe('stafetlog policy', () => {
     assert.equal(mayAnswerRelay(staff('u2'), toSchool, ['daycare']), false);
     assert.equal(mayAnswerRelay(staff('u1'), { ...toUser, status: 'accepted' }, []), false);
     assert.equal(mayAnswerRelay({ kind: 'citizen', userId: 'u1' }, toUser, []), false);
+  });
+
+  it('a log whose holder has gone (participation ended, or user deactivated) may be taken over by any active participant, and only then', () => {
+    const gone = (status: 'open' | 'closed' = 'open'): LogFacts => ({
+      ...log(status),
+      participants: log(status).participants.map((p) => (p.userId === 'holder' ? { ...p, active: false } : p)),
+    });
+    assert.equal(holderActive(log()), true);
+    assert.equal(holderActive(log(), true), false, 'a deactivated holder has gone');
+    assert.equal(holderActive(gone()), false);
+    // A holder who only has an ended participation and a newer one as deltager is still the holder in the log.
+    assert.equal(holderActive({ ...gone(), participants: [...gone().participants, { userId: 'holder', part: 'deltager', active: true }] }), true);
+    const refusals = (facts: LogFacts, deactivated = false) => Object.fromEntries(Object.entries(who).map(([name, actor]) => [name, takeOverRefusal(actor, facts, deactivated)]));
+    assert.deepEqual(refusals(gone()), {
+      stafetholder: 'not_participant',
+      deltager: null,
+      'deltager whose consent was withdrawn': 'not_participant',
+      'professional reaching the child, not in the log': 'not_participant',
+      'custody holder': 'not_participant',
+    });
+    assert.deepEqual(refusals(log()), {
+      stafetholder: 'holder_active',
+      deltager: 'holder_active',
+      'deltager whose consent was withdrawn': 'not_participant',
+      'professional reaching the child, not in the log': 'not_participant',
+      'custody holder': 'not_participant',
+    });
+    assert.equal(takeOverRefusal(who.deltager, log(), true), null, 'the holder is deactivated');
+    assert.equal(takeOverRefusal(who.deltager, gone('closed')), 'closed');
   });
 
   it('reminders: nothing until 2 days before, "due" from then to the day itself, "overdue" after (Copenhagen days)', () => {

@@ -2,6 +2,7 @@
 // reaches the child at all is asked first, set-based (scope.allowedChildIds); this file decides
 // the part within the log:
 //   - the stafetholder: everything, and alone: participants, relay, close, transfer, concern text;
+//     when the holder no longer takes part, any active participant may take the log over;
 //   - an active participant (deltager): appends and edits of goals, actions, evaluations;
 //   - any other professional who reaches the child (stafetlog.work): reads — no hidden notes;
 //   - a custody holder (citizen): reads everything, and adds their own words, level and goals.
@@ -37,6 +38,24 @@ export function myPart(actor: PolicyActor, log: LogFacts): Me {
   if (!mine) return { part: null, isHolder: false, canWrite: false };
   const isHolder = mine.userId === log.holderUserId;
   return { part: isHolder ? 'stafetholder' : mine.part, isHolder, canWrite: open };
+}
+
+/**
+ * The stafetholder still takes part: an active participation of theirs (not removed, the consent
+ * behind it neither withdrawn nor expired), and their user is not deactivated.
+ */
+export function holderActive(log: LogFacts, holderDeactivated = false): boolean {
+  return !holderDeactivated && log.participants.some((p) => p.active && p.userId === log.holderUserId);
+}
+
+/**
+ * Take over a log whose holder has gone: any active participant (staff) of an open log, and
+ * only while the holder no longer takes part. Why not: 'closed', 'not_participant', 'holder_active'.
+ */
+export function takeOverRefusal(actor: PolicyActor, log: LogFacts, holderDeactivated = false): 'closed' | 'not_participant' | 'holder_active' | null {
+  if (log.status !== 'open') return 'closed';
+  if (actor.kind !== 'staff' || !log.participants.some((p) => p.active && p.userId === actor.userId)) return 'not_participant';
+  return holderActive(log, holderDeactivated) ? 'holder_active' : null;
 }
 
 export type Append = 'entry' | 'level' | 'goal' | 'action' | 'evaluation' | 'document' | 'edit_item';

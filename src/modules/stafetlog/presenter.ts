@@ -1,8 +1,8 @@
 // Rows → API shapes. Never a raw row; no CPR (the log names the child by name and birth date).
 import type { Row } from '../../db/types.ts';
 import type { Me, ParticipationFacts } from './policy.ts';
-import { isOverdue } from './policy.ts';
-import type { ParticipantRow, RelayRow } from './repo.ts';
+import { holderActive, isOverdue } from './policy.ts';
+import type { ParticipantRow, RelayRow, TransferRow } from './repo.ts';
 import type { LogSummary, LogView } from './schema.ts';
 
 export const DEFAULT_CONCERN_LABELS = ['Ingen bekymring', 'Lille bekymring', 'Bekymring', 'Stor bekymring'] as const;
@@ -20,6 +20,8 @@ export interface LogParts {
   log: Row<'stafetlogs'>;
   child: { id: string; firstName: string; lastName: string; birthDate: string };
   holderName: string;
+  /** The holder's user is deactivated (left the municipality's service): the holder has gone. */
+  holderDeactivated: boolean;
   labels: readonly string[];
   participants: ParticipantRow[];
   levels: Row<'stafetlogConcernLevels'>[];
@@ -29,6 +31,7 @@ export interface LogParts {
   entries: Row<'stafetlogEntries'>[];
   documents: { id: string; fileName: string; mediaType: string; sizeBytes: number; uploadedByKind: 'staff' | 'citizen'; uploadedByName: string; createdAt: Date }[];
   relays: RelayRow[];
+  transfers: TransferRow[];
   me: Me;
   /** Relay ids the viewer may accept or decline. */
   answerable: ReadonlySet<string>;
@@ -57,8 +60,20 @@ export function presentRelay(r: RelayRow, canAnswer: boolean): LogView['relays']
   };
 }
 
+export function presentTransfer(x: TransferRow): LogView['transfers'][number] {
+  return {
+    id: x.id,
+    createdAt: iso(x.createdAt)!,
+    toMunicipality: { code: x.toMunicipalityCode, name: x.toMunicipalityName },
+    basis: { consentId: x.consentId, legalBasis: x.legalBasis },
+    summary: x.summary,
+    createdBy: { userId: x.createdBy, name: x.createdByName },
+  };
+}
+
 export function presentLog(p: LogParts): LogView {
   const current = currentLevelIds(p.levels);
+  const facts = { status: p.log.status, holderUserId: p.log.holderUserId, participants: p.participants.map(participation) };
   return {
     id: p.log.id,
     version: p.log.version,
@@ -69,6 +84,7 @@ export function presentLog(p: LogParts): LogView {
     closedReason: p.log.closedReason,
     child: p.child,
     holder: { userId: p.log.holderUserId, name: p.holderName },
+    holderActive: holderActive(facts, p.holderDeactivated),
     concernLabels: [...p.labels],
     participants: p.participants.map((row) => {
       const f = participation(row);
@@ -117,6 +133,7 @@ export function presentLog(p: LogParts): LogView {
       createdAt: iso(d.createdAt)!,
     })),
     relays: p.relays.map((r) => presentRelay(r, p.answerable.has(r.id))),
+    transfers: p.transfers.map(presentTransfer),
     me: p.me,
   };
 }

@@ -160,6 +160,11 @@ for (const engine of ['postgres', 'pglite'] as const) {
       assert.equal(ok.statusCode, 201, ok.body);
       const row = await db.kysely.selectFrom('childTransfers').selectAll().where('id', '=', ok.json().id).executeTakeFirstOrThrow();
       assert.deepEqual([row.toMunicipalityCode, row.childId, row.logId, row.consentId !== null, row.legalBasis], ['999', t.children.inB, logId, true, null]);
+      // The log lists it (everyone who reads the log sees what left for where, and on which basis).
+      const listed = (await current('paedagogA')).json().transfers;
+      assert.deepEqual(listed, [
+        { id: row.id, createdAt: row.createdAt.toISOString(), toMunicipality: { code: '999', name: 'Fjernkommune' }, basis: { consentId: row.consentId, legalBasis: null }, summary: body.summary, createdBy: { userId: skoleleder, name: 'Test skoleleder' } },
+      ]);
       assert.equal((await as_.skoleleder!.post(`${url()}/transfers`, { ...body, toMunicipalityCode: '99' })).statusCode, 400);
     });
 
@@ -173,6 +178,7 @@ for (const engine of ['postgres', 'pglite'] as const) {
 
     it('the municipality names the four concern levels (consent.manage, If-Match)', async () => {
       assert.equal((await as_.leder!.get('/api/admin/stafetlog-settings')).statusCode, 403);
+      assert.deepEqual((await as_.paedagogA!.get('/api/stafetlogs/mine')).json().concernLabels, ['Ingen bekymring', 'Lille bekymring', 'Bekymring', 'Stor bekymring']);
       const first = await as_.admin!.get('/api/admin/stafetlog-settings');
       assert.deepEqual(first.json(), { concernLabels: ['Ingen bekymring', 'Lille bekymring', 'Bekymring', 'Stor bekymring'], version: 0 });
       const labels = ['Grøn', 'Gul', 'Orange', 'Rød'];
@@ -183,6 +189,9 @@ for (const engine of ['postgres', 'pglite'] as const) {
       assert.equal(saved.json().version, 1);
       assert.equal((await put(harness.app, as_.admin!, '/api/admin/stafetlog-settings', { concernLabels: labels }, ifMatch(0))).statusCode, 412);
       assert.deepEqual((await as_.skoleleder!.get(url())).json().concernLabels, labels);
+      // The child panel (the form that opens a log) and "mine" use them too.
+      assert.deepEqual((await as_.skoleleder!.get('/api/stafetlogs/mine')).json().concernLabels, labels);
+      assert.deepEqual((await as_.paedagogA!.get(`/api/children/${t.children.inA}/stafetlog`)).json().concernLabels, labels);
     });
   });
 }

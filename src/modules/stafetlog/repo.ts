@@ -356,3 +356,16 @@ export async function institutionLeaders(scope: Scope, institutionId: string): P
 export async function insertTransfer(scope: Scope, row: NewRow<'childTransfers'>) {
   await scope.trx.insertInto('childTransfers').values(row).execute();
 }
+
+/** The log's transfers with who registered them, oldest first. */
+export function transfersOf(scope: Scope, logId: string) {
+  return scope.trx
+    .selectFrom('childTransfers as t')
+    .innerJoin('users as u', (j) => j.onRef('u.municipalityId', '=', 't.municipalityId').onRef('u.id', '=', 't.createdBy'))
+    .select(['t.id', 't.toMunicipalityCode', 't.toMunicipalityName', 't.consentId', 't.legalBasis', 't.summary', 't.createdBy', 't.createdAt', 'u.displayName as createdByName'])
+    .where('t.logId', '=', logId)
+    .orderBy('t.createdAt')
+    .orderBy('t.id')
+    .execute();
+}
+export type TransferRow = Awaited<ReturnType<typeof transfersOf>>[number];

@@ -95,7 +95,7 @@ export async function stafetlogRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  // ── relay, close, transfer ──
+  // ── relay, take over, close, transfer ──
   app.post('/api/stafetlogs/:id/relays', { schema: { tags, summary: 'Giv stafetten videre (stafetholder, If-Match; kræver samtykke)', params: s.logParams, body: s.relayCreate, response: created } }, async (req, reply) =>
     reply.status(201).send(withEtag(reply, await run(req, (scope) => service.relay(scope, req.params.id, ifMatchVersion(req), req.body)))),
   );
@@ -111,6 +111,11 @@ export async function stafetlogRoutes(app: App, ctx: AppContext) {
   );
   app.post('/api/stafetlogs/:id/close', { schema: { tags, summary: 'Luk stafetloggen (stafetholder, If-Match)', params: s.logParams, body: s.closeLog, response: log } }, async (req, reply) =>
     withEtag(reply, await run(req, (scope) => service.closeLog(scope, req.params.id, ifMatchVersion(req), req.body))),
+  );
+  app.post(
+    '/api/stafetlogs/:id/take-over',
+    { schema: { tags, summary: 'Overtag stafetten, når stafetholderen ikke længere er med (aktiv deltager, If-Match)', params: s.logParams, response: log } },
+    async (req, reply) => withEtag(reply, await run(req, (scope) => service.takeOver(scope, req.params.id, ifMatchVersion(req)))),
   );
   app.post(
     '/api/stafetlogs/:id/transfers',

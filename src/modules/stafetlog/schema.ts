@@ -199,6 +199,17 @@ export const relayView = z.object({
   canAnswer: z.boolean(),
 });
 
+/** A move to another municipality, as recorded on the log (child_transfers). */
+export const transferView = z.object({
+  id: uuid,
+  createdAt: z.string(),
+  toMunicipality: z.object({ code: z.string(), name: z.string() }),
+  /** What the transfer rests on: the consent that names the municipality, or a legal basis. */
+  basis: z.object({ consentId: uuid.nullable(), legalBasis: z.string().nullable() }),
+  summary: z.string(),
+  createdBy: person,
+});
+
 export const logView = z.object({
   id: uuid,
   version: z.number().int(),
@@ -209,6 +220,11 @@ export const logView = z.object({
   closedReason: z.string().nullable(),
   child: z.object({ id: uuid, firstName: z.string(), lastName: z.string(), birthDate: day }),
   holder: person,
+  /**
+   * The stafetholder still takes part (their participation has not ended: not removed, consent
+   * not withdrawn or expired, user not deactivated). When false, an active participant may take over.
+   */
+  holderActive: z.boolean(),
   /** The municipality's labels for levels 0–3. */
   concernLabels: z.array(z.string()).length(4),
   participants: z.array(participantView),
@@ -219,6 +235,7 @@ export const logView = z.object({
   entries: z.array(entryView),
   documents: z.array(documentView),
   relays: z.array(relayView),
+  transfers: z.array(transferView),
   me: z.object({
     part: z.enum(['stafetholder', 'deltager', 'custody_holder']).nullable(),
     isHolder: z.boolean(),
@@ -252,10 +269,14 @@ export const childLogOut = z.object({
   log: logView.nullable(),
   /** The viewer may open a log (stafetlog.work, reaches the child, no open log yet). */
   canOpen: z.boolean(),
+  /** The municipality's labels for levels 0–3 (for the form that opens a log). */
+  concernLabels: z.array(z.string()).length(4),
   closed: z.array(z.object({ id: uuid, openedAt: z.string(), closedAt: z.string().nullable() })),
 });
 
 export const mineOut = z.object({
+  /** The municipality's labels for levels 0–3. */
+  concernLabels: z.array(z.string()).length(4),
   logs: z.array(
     z.object({
       id: uuid,

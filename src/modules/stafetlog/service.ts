@@ -7,14 +7,14 @@ import { randomUUID } from 'node:crypto';
 import type { Scope } from '../../access/scope.ts';
 import { AppError } from '../../errors.ts';
 import { uniqueOr409 } from '../shared/versioned.ts';
-import { appendable, author, readable, requireChild, requireWorker, RESOURCE, view } from './log-access.ts';
+import { appendable, author, labelsOf, readable, requireChild, requireWorker, RESOURCE, view } from './log-access.ts';
 import { mayWriteEntryKind } from './policy.ts';
 import { presentSummary } from './presenter.ts';
 import * as repo from './repo.ts';
 import type { EntryInput, GoalCreateInput, LevelInput, LogSummary, LogView, OpenLogInput, UpcomingItem } from './schema.ts';
 
 export { addAction, addDocument, addEvaluation, downloadDocument, holdEvaluation, patchAction, patchGoal } from './items-service.ts';
-export { addParticipant, closeLog, removeParticipant, transfer, updateConcern } from './participants-service.ts';
+export { addParticipant, closeLog, removeParticipant, takeOver, transfer, updateConcern } from './participants-service.ts';
 export { acceptRelay, cancelRelay, declineRelay, relay } from './relay-service.ts';
 
 const childNotFound = () => new AppError('child.not_found', 404);
@@ -67,6 +67,7 @@ export async function childLog(scope: Scope, childId: string) {
   return {
     log: open ? await view(scope, open.id) : null,
     canOpen: !open && scope.actor.kind === 'staff',
+    concernLabels: await labelsOf(scope),
     closed: logs.filter((l) => l.status === 'closed').map((l) => ({ id: l.id, openedAt: l.openedAt.toISOString(), closedAt: l.closedAt?.toISOString() ?? null })),
   };
 }

@@ -17,12 +17,14 @@ export type LogEvaluation = LogView['evaluations'][number];
 export type LogEntry = LogView['entries'][number];
 export type LogDocument = LogView['documents'][number];
 export type LogRelay = LogView['relays'][number];
+export type LogTransfer = LogView['transfers'][number];
 export type MineView = z.infer<typeof ss.mineOut>;
 export type ChildStafetlog = z.infer<typeof ss.childLogOut>;
 export type DirectoryPerson = z.infer<typeof ss.directoryOut>[number];
 export type StafetlogSettings = z.infer<typeof ss.settingsOut>;
 export type OpenLogBody = z.input<typeof ss.openLog>;
 export type RelayBody = z.input<typeof ss.relayCreate>;
+export type TransferBody = z.input<typeof ss.transferCreate>;
 
 export type ConsentRecipient = z.infer<typeof cs.recipient>;
 export type RecipientInput = z.input<typeof cs.recipientInput>;

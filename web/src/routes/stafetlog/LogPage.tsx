@@ -1,6 +1,7 @@
 // /stafetlog/$logId — the whole log around one child (S4): the concern, everyone's level side
 // by side, participants and their basis, goals, actions, evaluations, the log's text,
-// documents and the relay. The stafetholder also edits the concern and closes the log.
+// documents, the relay and moves to another municipality. The stafetholder also edits the
+// concern and closes the log; when the holder has gone, a participant takes the stafet over.
 // Every section writes through logWrite.tsx (one cache entry for the log; a 412 shows the
 // Danish notice and fetches the newest log, the form keeps its text). The server audits each
 // read; the page says so, as the child page does.
@@ -30,6 +31,8 @@ import { LevelsSection } from './LevelsSection.tsx';
 import { LogPageProvider, useLogPage, useLogWrite, useWriteErrorText, type LogPageContext } from './logWrite.tsx';
 import { ParticipantsSection } from './ParticipantsSection.tsx';
 import { RelaySection } from './RelaySection.tsx';
+import { TakeOverNotice } from './TakeOverNotice.tsx';
+import { TransferSection } from './TransferSection.tsx';
 
 export function LogPage() {
   const { logId } = useParams({ strict: false }) as { logId?: string };
@@ -75,6 +78,7 @@ function LogView({ logId }: { logId: string }) {
       <EntriesSection />
       <DocumentsSection />
       <RelaySection />
+      <TransferSection />
     </LogPageProvider>
   );
 }
@@ -115,6 +119,7 @@ function LogHeader({ stale, refetching, status }: { stale: boolean; refetching: 
           {t('log.closedText', { at: formatDateTime(log.closedAt), reason: log.closedReason ?? '' })}
         </Notice>
       ) : null}
+      <TakeOverNotice />
 
       <section className="tidlig-section" aria-labelledby="log-concern-heading">
         <h2 id="log-concern-heading" tabIndex={-1}>

@@ -61,7 +61,7 @@ export function MinePage() {
     { key: 'part', header: t('mine.part'), cell: (l) => labels.part(l.part) },
     { key: 'holder', header: t('log.holder'), cell: (l) => l.holder.name },
     { key: 'opened', header: t('log.openedAt'), className: 'tidlig-nowrap', cell: (l) => formatDayShort(l.openedAt.slice(0, 10)) },
-    { key: 'level', header: t('mine.myLevel'), cell: (l) => (l.myLevel === null ? t('mine.noLevel') : t('mine.levelValue', { level: l.myLevel })) },
+    { key: 'level', header: t('mine.myLevel'), cell: (l) => (l.myLevel === null ? t('mine.noLevel') : labels.level(l.myLevel, mine.concernLabels)) },
     { key: 'next', header: t('mine.nextDue'), className: 'tidlig-nowrap', cell: (l) => (l.nextDue ? formatDayShort(l.nextDue) : '–') },
   ];
   const actionColumns: Column<MineView['dueActions'][number]>[] = [

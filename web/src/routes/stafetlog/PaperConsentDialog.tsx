@@ -72,7 +72,8 @@ export function PaperConsentDialog({ childId, childName, data, onClose, onSaved 
       purpose: purpose as PaperConsentInput['purpose'],
       ...(purposeText.trim() ? { purposeText: purposeText.trim() } : {}),
       informationTypes: types as PaperConsentInput['informationTypes'],
-      recipients: recipients.map(({ name: _name, ...r }) => r) as PaperConsentInput['recipients'],
+      // The server looks names up, except a municipality's (another municipality is not in Tidlig).
+      recipients: recipients.map(({ name, ...r }) => (r.kind === 'municipality' ? { ...r, name } : r)) as PaperConsentInput['recipients'],
       validFrom,
       validTo,
       attestation: attestation.trim(),

@@ -1,6 +1,8 @@
 // Choose a consent's recipients (S14: "to which parties"): named professionals (directory
-// search), institutions or teams (from the organisation), or everyone holding a role. The chosen
-// recipients are listed with a "Fjern" button each; the server looks up the names itself.
+// search), institutions or teams (from the organisation), everyone holding a role, or another
+// municipality (by its three-digit code and name: a move, where the parents' consent must name
+// the municipality). The chosen recipients are listed with a "Fjern" button each; the server
+// looks up the names itself (a municipality's name is kept as given).
 //   <RecipientPicker id="paper-recipients" value={recipients} onChange={setRecipients} error={…} />
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api } from '../../api/client.ts';
 import type { DirectoryPerson, RecipientInput } from '../../api/stafetlog.ts';
-import { SelectField } from '../../components/FormField.tsx';
+import { SelectField, TextField } from '../../components/FormField.tsx';
 import type * as org from '../../../../src/modules/organisation/schema.ts';
 import type { Role } from '../../../../src/domain/roles.ts';
 import { RadioGroup, RowButton } from '../admin/widgets.tsx';
@@ -16,7 +18,7 @@ import { useStafetlogLabels } from './labels.ts';
 import { PersonSearch } from './PersonSearch.tsx';
 
 type OrgTree = z.infer<typeof org.orgTree>;
-type Kind = 'user' | 'institution' | 'team' | 'role';
+type Kind = 'user' | 'institution' | 'team' | 'role' | 'municipality';
 /** A chosen recipient with the name to show (the server stores the name it looks up). */
 export type PickedRecipient = RecipientInput & { name: string };
 
@@ -39,6 +41,7 @@ export function RecipientPicker({ id, value, onChange, error }: RecipientPickerP
   const [person, setPerson] = useState<DirectoryPerson | null>(null);
   const [unitId, setUnitId] = useState('');
   const [role, setRole] = useState('');
+  const [municipality, setMunicipality] = useState({ code: '', name: '' });
   const [pickError, setPickError] = useState<string | null>(null);
   const tree = useQuery({
     queryKey: ['org', 'tree'],
@@ -60,9 +63,13 @@ export function RecipientPicker({ id, value, onChange, error }: RecipientPickerP
     if (kind === 'user' && person) next = { kind: 'user', id: person.userId, name: person.name };
     if ((kind === 'institution' || kind === 'team') && unitId) next = { kind, id: unitId, name: units.find((u) => u.value === unitId)?.label ?? '' };
     if (kind === 'role' && role) next = { kind: 'role', role: role as Role, name: labels.role(role) };
+    const code = municipality.code.trim();
+    const name = municipality.name.trim();
+    if (kind === 'municipality' && /^[0-9]{3}$/.test(code) && name) next = { kind: 'municipality', code, name };
     if (!next) {
-      setPickError(t('consent.form.pickRecipient'));
-      document.getElementById(`${id}-${kind}`)?.focus();
+      const codeBad = kind === 'municipality' && !/^[0-9]{3}$/.test(code);
+      setPickError(kind !== 'municipality' ? t('consent.form.pickRecipient') : codeBad ? t('transfer.codeInvalid') : t('transfer.nameRequired'));
+      document.getElementById(kind === 'municipality' ? `${id}-municipality${codeBad ? '' : '-name'}` : `${id}-${kind}`)?.focus();
       return;
     }
     setPickError(null);
@@ -70,6 +77,7 @@ export function RecipientPicker({ id, value, onChange, error }: RecipientPickerP
     setPerson(null);
     setUnitId('');
     setRole('');
+    setMunicipality({ code: '', name: '' });
   };
 
   return (
@@ -86,7 +94,7 @@ export function RecipientPicker({ id, value, onChange, error }: RecipientPickerP
           <ul className="nobullet-list tidlig-stafetlog-chosen" aria-label={t('consent.form.chosenRecipients')}>
             {value.map((r) => (
               <li key={keyOf(r)}>
-                {r.kind === 'role' ? t('consent.recipientRole', { name: r.name }) : r.name}{' '}
+                {r.kind === 'role' ? t('consent.recipientRole', { name: r.name }) : r.kind === 'municipality' ? t('consent.recipientMunicipality', { name: r.name, code: r.code }) : r.name}{' '}
                 <span className="tidlig-stafetlog-muted">({t(`consent.recipientKinds.${r.kind}`)})</span>{' '}
                 <RowButton label={t('consent.form.removeRecipient')} target={r.name} onClick={() => onChange(value.filter((x) => keyOf(x) !== keyOf(r)))} />
               </li>
@@ -101,7 +109,7 @@ export function RecipientPicker({ id, value, onChange, error }: RecipientPickerP
           id={`${id}-kind`}
           name={`${id}-kind`}
           legend={t('consent.form.recipientKind')}
-          options={(['user', 'institution', 'team', 'role'] as const).map((k) => ({ value: k, label: t(`consent.recipientKinds.${k}`) }))}
+          options={(['user', 'institution', 'team', 'role', 'municipality'] as const).map((k) => ({ value: k, label: t(`consent.recipientKinds.${k}`) }))}
           value={kind}
           onChange={(v) => {
             setKind(v as Kind);
@@ -111,6 +119,30 @@ export function RecipientPicker({ id, value, onChange, error }: RecipientPickerP
         />
         {kind === 'user' ? (
           <PersonSearch id={`${id}-user`} value={person} onChange={setPerson} exclude={value.filter((r) => r.kind === 'user').map((r) => (r as { id: string }).id)} error={pickError} />
+        ) : kind === 'municipality' ? (
+          <div className="tidlig-admin-row">
+            <TextField
+              id={`${id}-municipality`}
+              label={t('transfer.code')}
+              hint={t('consent.form.municipalityHint')}
+              value={municipality.code}
+              onChange={(e) => setMunicipality({ ...municipality, code: e.target.value })}
+              error={pickError && !/^[0-9]{3}$/.test(municipality.code.trim()) ? pickError : null}
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={3}
+              width="xs"
+            />
+            <TextField
+              id={`${id}-municipality-name`}
+              label={t('transfer.name')}
+              hint={t('transfer.nameHint')}
+              value={municipality.name}
+              onChange={(e) => setMunicipality({ ...municipality, name: e.target.value })}
+              error={pickError && /^[0-9]{3}$/.test(municipality.code.trim()) ? pickError : null}
+              maxLength={200}
+            />
+          </div>
         ) : kind === 'role' ? (
           <SelectField
             id={`${id}-role`}

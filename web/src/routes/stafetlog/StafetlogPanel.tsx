@@ -49,6 +49,7 @@ function Panel({ childId, childName }: { childId: string; childName: string }) {
               <OpenLogForm
                 childId={childId}
                 childName={childName}
+                concernLabels={query.data.concernLabels}
                 onCancel={() => {
                   setOpening(false);
                   window.setTimeout(() => openButton.current?.focus(), 0);
@@ -121,7 +122,7 @@ function OpenLogSummary({ log }: { log: LogView }) {
   );
 }
 
-function OpenLogForm({ childId, childName, onCancel }: { childId: string; childName: string; onCancel: () => void }) {
+function OpenLogForm({ childId, childName, concernLabels, onCancel }: { childId: string; childName: string; concernLabels: readonly string[]; onCancel: () => void }) {
   const { t } = useTranslation('stafetlog');
   const labels = useStafetlogLabels();
   const qc = useQueryClient();
@@ -133,8 +134,6 @@ function OpenLogForm({ childId, childName, onCancel }: { childId: string; childN
   const concernRef = useRef<HTMLTextAreaElement>(null);
   // The form appears where the button was: move focus into it.
   useEffect(() => concernRef.current?.focus(), []);
-  // The municipality's labels arrive with the log; before it exists the default labels are shown.
-  const concernLabels = [0, 1, 2, 3].map((n) => t(`levels.defaults.${n}`));
   const open = useMutation({
     mutationFn: (body: OpenLogBody) => api.post<LogView>(`/api/children/${childId}/stafetlogs`, body),
     onSuccess: async (log) => {

@@ -14,7 +14,7 @@ export function useStafetlogLabels() {
     part: (p: string | null | undefined) => (p ? t(`parts.${p}`, { defaultValue: p }) : ''),
     leftReason: (r: string | null) => t(`participants.left.${r ?? 'left'}`, { defaultValue: r ?? '' }),
     legalBasis: (code: string) => t(`legalBases.${code}`, { defaultValue: code }),
-    basis: (p: LogParticipant) =>
+    basis: (p: Pick<LogParticipant, 'basis'>) =>
       p.basis.consentId ? t('participants.basisConsent') : p.basis.legalBasis ? t('participants.basisLegal', { basis: t(`legalBases.${p.basis.legalBasis}`, { defaultValue: p.basis.legalBasis }) }) : t('participants.basisOwn'),
     entryKind: (k: string) => t(`entries.kinds.${k}`, { defaultValue: k }),
     goalStatus: (s: string) => t(`goals.status.${s}`, { defaultValue: s }),
@@ -23,7 +23,12 @@ export function useStafetlogLabels() {
     purpose: (p: string) => t(`consent.purposes.${p}`, { defaultValue: p }),
     informationType: (i: string) => t(`consent.informationTypes.${i}`, { defaultValue: i }),
     consentStatus: (s: string) => t(`consent.status.${s}`, { defaultValue: s }),
-    recipient: (r: ConsentRecipient) => (r.kind === 'role' ? t('consent.recipientRole', { name: r.name || t(`translation:roles.${r.role}`, { defaultValue: r.role }) }) : r.name),
+    recipient: (r: ConsentRecipient) =>
+      r.kind === 'role'
+        ? t('consent.recipientRole', { name: r.name || t(`translation:roles.${r.role}`, { defaultValue: r.role }) })
+        : r.kind === 'municipality'
+          ? t('consent.recipientMunicipality', { name: r.name, code: r.code })
+          : r.name,
   };
 }
 

@@ -188,6 +188,18 @@ function People({ log }: { log: LogView }) {
           </ul>
         </>
       ) : null}
+      {log.transfers.length ? (
+        <>
+          <h3>{t('log.transfersHeading')}</h3>
+          <ul>
+            {log.transfers.map((x) => (
+              <li key={x.id}>
+                {t('log.transfer', { municipality: x.toMunicipality.name, date: formatDay(x.createdAt.slice(0, 10)), by: x.createdBy.name })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }

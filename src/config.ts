@@ -55,6 +55,12 @@ export interface Config {
   sessionAbsoluteHours: number;
   rateLimit: { perMinute: number; loginPerMinute: number };
   bodyLimitBytes: number;
+  /**
+   * Slow clients (slowloris, a body never finished): the headers must arrive within headersMs
+   * and the whole request within requestMs (408 and the connection closed), and a connection
+   * that sends nothing for idleMs is closed.
+   */
+  timeouts: { requestMs: number; headersMs: number; idleMs: number };
   oidc: OidcProviderConfig[];
   /** Absent: MitID log-in for citizens is off. */
   saml?: SamlConfig;
@@ -117,6 +123,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginPerMinute: int(env.TIDLIG_LOGIN_RATE_LIMIT_PER_MINUTE, 20),
     },
     bodyLimitBytes: int(env.TIDLIG_BODY_LIMIT_BYTES, 5 * 1024 * 1024),
+    timeouts: {
+      requestMs: int(env.TIDLIG_REQUEST_TIMEOUT_MS, 30_000),
+      headersMs: int(env.TIDLIG_HEADERS_TIMEOUT_MS, 15_000),
+      idleMs: int(env.TIDLIG_IDLE_TIMEOUT_MS, 60_000),
+    },
     cookieSecret: env.TIDLIG_COOKIE_SECRET || undefined,
     oidc: env.TIDLIG_OIDC ? z.array(oidcProviderSchema).parse(JSON.parse(env.TIDLIG_OIDC)) : [],
     saml: loadSaml(env, publicUrl),

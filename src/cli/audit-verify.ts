@@ -14,14 +14,16 @@ try {
   for (const m of municipalities.filter((x) => !only || x.code === only)) {
     const result = await db.kysely.transaction().execute(async (trx) => {
       await sql`SELECT set_config('app.municipality_id', ${m.id}, true)`.execute(trx);
+      // Filtered explicitly too: run as a superuser (who bypasses row-level security) the
+      // municipalities' chains would otherwise mix.
       const verifier = new ChainVerifier();
       let after = 0;
       for (;;) {
-        const rows = await trx.selectFrom('auditEvents').selectAll().where('seq', '>', after).orderBy('seq').limit(5000).execute();
+        const rows = await trx.selectFrom('auditEvents').selectAll().where('municipalityId', '=', m.id).where('seq', '>', after).orderBy('seq').limit(5000).execute();
         if (rows.length === 0 || !rows.every((r) => verifier.push(r))) break;
         after = rows[rows.length - 1]!.seq;
       }
-      const head = await trx.selectFrom('auditHeads').select('seq').executeTakeFirst();
+      const head = await trx.selectFrom('auditHeads').select('seq').where('municipalityId', '=', m.id).executeTakeFirst();
       return verifier.result(head?.seq ?? 0);
     });
     if (!result.ok) broken += 1;

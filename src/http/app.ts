@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { systemClock, type Clock } from '../access/scope.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connect.ts';
-import { registerErrorHandling, send } from './plugins/errors.ts';
+import { registerErrorHandling, send, surviveDatabaseLoss } from './plugins/errors.ts';
 import { registerSession } from './plugins/session.ts';
 import type { App, AppContext } from './types.ts';
 import { z } from 'zod';
@@ -59,13 +59,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy,
     genReqId: () => randomUUID(),
-    requestTimeout: 30_000,
-    connectionTimeout: 60_000,
+    ...serverTimeouts(deps.config.timeouts),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  surviveDatabaseLoss(deps.db.pool);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -119,6 +119,21 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   await registerWeb(app, deps.config.webDist);
   return app;
+}
+
+/**
+ * Slow clients are cut off. Node checks the header and request deadlines only every
+ * connectionsCheckingInterval (30 s by default, which could double a 30 s deadline), so the
+ * check runs at a quarter of the shorter deadline, at most once a second.
+ */
+function serverTimeouts(t: Config['timeouts']) {
+  const headersMs = Math.min(t.headersMs, t.requestMs);
+  const connectionsCheckingInterval = Math.max(25, Math.min(1000, Math.floor(headersMs / 4)));
+  return {
+    requestTimeout: t.requestMs,
+    connectionTimeout: t.idleMs,
+    http: { requestTimeout: t.requestMs, headersTimeout: headersMs, connectionsCheckingInterval },
+  };
 }
 
 /** Serve the built web app, with index.html for client-side routes. */

@@ -1,6 +1,7 @@
 // Maps every error to a stable code, a status and a Danish message. Bad input is 4xx with
 // the field paths; a database outage is 503 with Retry-After; nothing else leaks.
 import type { FastifyError, FastifyReply } from 'fastify';
+import type pg from 'pg';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, messageFor, type ErrorCode } from '../../errors.ts';
 import type { App } from '../types.ts';
@@ -20,6 +21,38 @@ function isDatabaseDown(err: unknown): boolean {
   return false;
 }
 
+// Text PostgreSQL cannot store (a NUL character, U+0000) is the client's bad input, not our
+// failure: 22021 character_not_in_repertoire (text), 22P05 untranslatable_character (jsonb).
+const UNSTORABLE_TEXT_CODES = new Set(['22021', '22P05']);
+
+function isUnstorableText(err: unknown): boolean {
+  let e: unknown = err;
+  for (let i = 0; i < 5 && e; i += 1) {
+    if (UNSTORABLE_TEXT_CODES.has((e as { code?: string }).code ?? '')) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+const watchedPools = new WeakSet<pg.Pool>();
+
+/**
+ * A checked-out pg client whose connection dies (the database restarts or is killed) emits
+ * 'error', and an 'error' event nobody listens to ends the process. The query in flight
+ * rejects anyway (answered 503 below) and the pool drops the broken client on release, so the
+ * event needs a listener, not handling. The pool's own listener covers idle clients only.
+ */
+export function surviveDatabaseLoss(pool: pg.Pool): void {
+  if (watchedPools.has(pool)) return;
+  watchedPools.add(pool);
+  const listening = new WeakSet<object>();
+  pool.on('acquire', (client) => {
+    if (listening.has(client)) return;
+    listening.add(client);
+    client.on('error', () => {});
+  });
+}
+
 export function send(reply: FastifyReply, status: number, code: ErrorCode, details?: unknown) {
   const body: Record<string, unknown> = { error: { code, message: messageFor(code) } };
   if (details !== undefined) (body.error as Record<string, unknown>).details = details;
@@ -28,6 +61,10 @@ export function send(reply: FastifyReply, status: number, code: ErrorCode, detai
 
 export function registerErrorHandling(app: App): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, request, reply) => {
+    if (isUnstorableText(err)) {
+      // Also when it was the audit row (a purpose or search term) that could not be stored.
+      return send(reply, 400, 'request.invalid', [{ path: '', message: 'Teksten indeholder et tegn, der ikke kan gemmes (NUL).' }]);
+    }
     if (err instanceof AppError) {
       if (err.code === 'audit.failed') {
         request.log.error({ err: err.cause instanceof Error ? err.cause.message : undefined }, 'audit write failed');

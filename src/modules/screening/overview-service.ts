@@ -245,7 +245,8 @@ export function overview(ctx: AppContext, actor: Actor, roundId: string | undefi
     const institutionIds = [...new Set(now.counts.groups.map((g) => g.institutionId))];
     return {
       ...header,
-      municipality: reach.all ? presentUnit(now, before, `m:${scope.municipalityId}`) : null,
+      // A round no group takes part in has no municipality row to present.
+      municipality: reach.all && now.units.has(`m:${scope.municipalityId}`) ? presentUnit(now, before, `m:${scope.municipalityId}`) : null,
       districts: keys.filter((k) => k.startsWith('d:')).map((k) => presentUnit(now, before, k)),
       institutions: institutionIds.map((id) => presentInstitution(actor, now, before, id, mayListChildren(actor, id))),
     };

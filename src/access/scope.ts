@@ -103,7 +103,14 @@ export async function withScope<T>(ctx: DataContext, actor: Actor, fn: (scope: S
     });
   } catch (err) {
     const denials = scope?.takeDenials() ?? [];
-    if (denials.length > 0) await recordDenials(ctx, actor, denials);
+    if (denials.length > 0) {
+      try {
+        await recordDenials(ctx, actor, denials);
+      } catch (cause) {
+        // A refusal that cannot be audited is an audit failure, like a write that cannot be.
+        throw new AppError('audit.failed', 503, undefined, { cause });
+      }
+    }
     throw err;
   }
 }

@@ -120,17 +120,15 @@ describe('audit coverage of every route that touches a child (PostgreSQL)', () =
     assert.deepEqual(mismatches, []);
   });
 
-  it('a refused request whose denial cannot be audited fails too, and shows nothing of the child', async (t) => {
+  it('a refused request whose denial cannot be audited fails too, and shows nothing of the child', async () => {
     const url = `/api/children/${w.t.children.onCase}`; // the leader does not reach the case worker's child: a denial, audited
     const normal = await s.c.leder.get(url);
     assert.equal(normal.statusCode, 404, normal.body);
     const seq0 = await lastSeq();
     const res = await failAudit(() => s.c.leder.get(url));
     assert.equal(await lastSeq(), seq0);
-    // 503 audit.failed is right; today the failed denial insert surfaces as a 500 (docs/known-issues.md).
-    assert.ok([500, 503].includes(res.statusCode), `${res.statusCode} ${res.body}`);
+    assert.deepEqual([res.statusCode, res.json().error.code], [503, 'audit.failed'], res.body);
     assert.doesNotMatch(res.body, /Barn4|Testesen/);
-    if (res.statusCode === 500) t.diagnostic('known issue: a denial that cannot be audited answers 500, not 503 audit.failed');
   });
 
   it('the hash chain verifies (domain verifier, DPO route, CLI) and a changed row is detected', async (t) => {

@@ -95,10 +95,6 @@ const RESOURCES: Resource[] = [
       return { version: scale.version, value: latest.positions[0].label };
     },
     expected: (i, r) => `Trives ${r}.${i}`,
-    // setup-service.ts addScaleVersion compares the version it read, then inserts and bumps:
-    // racers that read before the winner committed also win (a lost If-Match) or collide on the
-    // version number (409).
-    knownDefect: 'scale versions: If-Match checked before the write, not with it',
   },
   {
     name: 'guideindgang (ny version)',

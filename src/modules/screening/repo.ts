@@ -35,8 +35,19 @@ export async function insertVersion(scope: Scope, version: NewRow<'screeningScal
   await scope.trx.insertInto('screeningPositions').values(positions).execute();
 }
 
-export async function bumpScaleVersion(scope: Scope, scaleId: string) {
-  await scope.trx.updateTable('screeningScales').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', scaleId).execute();
+/**
+ * Move the scale's version on only from the one the editor read: the row lock this takes makes
+ * a concurrent editor wait and then find the version moved (false → 412), so two editors can
+ * never both win on the same version.
+ */
+export async function bumpScaleVersion(scope: Scope, scaleId: string, expectedVersion: number): Promise<boolean> {
+  const result = await scope.trx
+    .updateTable('screeningScales')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', scaleId)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 // ── rounds ─────────────────────────────────────────────────────────────────────────────

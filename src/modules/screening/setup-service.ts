@@ -69,11 +69,12 @@ export function addScaleVersion(ctx: AppContext, actor: Actor, scaleId: string, 
   return manage(ctx, actor, async (scope) => {
     const scale = await repo.findScale(scope, scaleId);
     if (!scale) throw new AppError('screening.scale_not_found', 404);
-    if (scale.version !== expectedVersion) throw new AppError('version.mismatch', 412);
+    // Bump first, conditionally: the winner holds the row until it commits, a racer then sees
+    // the moved version and gets 412 (not a 409 on the version number, nor a second win).
+    if (!(await repo.bumpScaleVersion(scope, scaleId, expectedVersion))) throw new AppError('version.mismatch', 412);
     const latest = await repo.latestVersion(scope, scaleId);
     await uniqueOr409(() => addVersion(scope, scaleId, (latest?.number ?? 0) + 1, input.positions), 'version.mismatch');
-    await repo.bumpScaleVersion(scope, scaleId);
-    return { id: scaleId, version: scale.version + 1 };
+    return { id: scaleId, version: expectedVersion + 1 };
   });
 }
 

@@ -3,7 +3,6 @@
 // refuses one that no consent covers (403 consent.required, audited) and the dialog says so in
 // plain Danish, with the way forward: register the parents' consent on the child's page, or
 // name a legal basis. Adding and removing change the log: If-Match on its version.
-import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
@@ -16,7 +15,7 @@ import { SelectField } from '../../components/FormField.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { DialogButtons, RowButton } from '../admin/widgets.tsx';
 import { useStafetlogLabels } from './labels.ts';
-import { useLogPage, useLogWrite, useWriteErrorText } from './logWrite.tsx';
+import { ConsentLink, useLogPage, useLogWrite, useWriteErrorText } from './logWrite.tsx';
 import { PersonSearch } from './PersonSearch.tsx';
 
 export function ParticipantsSection() {
@@ -108,11 +107,7 @@ function AddParticipantDialog({ onClose }: { onClose: () => void }) {
         />
       ) : null}
       {consentMissing ? (
-        <p>
-          <Link to="/boern/$childId" params={{ childId: log.child.id }} hash="samtykker" className="function-link">
-            {t('participants.consentLink', { name: log.child.firstName })}
-          </Link>
-        </p>
+        <ConsentLink log={log} />
       ) : null}
       <form id="add-participant-form" onSubmit={submit} noValidate>
         <PersonSearch

@@ -3,7 +3,6 @@
 // (a receipt). Consent must cover the receiver — the server refuses otherwise (consent.required)
 // and the dialog says so. Handing over changes the log: If-Match on its version.
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -19,7 +18,7 @@ import { Icon } from '../../components/Icon.tsx';
 import type * as org from '../../../../src/modules/organisation/schema.ts';
 import { DialogButtons, RadioGroup, RowButton } from '../admin/widgets.tsx';
 import { useStafetlogLabels } from './labels.ts';
-import { useLogPage, useLogWrite, useWriteErrorText } from './logWrite.tsx';
+import { ConsentLink, useLogPage, useLogWrite, useWriteErrorText } from './logWrite.tsx';
 import { PersonSearch } from './PersonSearch.tsx';
 import { RelayAnswerDialog } from './RelayAnswerDialog.tsx';
 
@@ -160,11 +159,7 @@ function RelayDialog({ onClose }: { onClose: () => void }) {
       <p className="mt-0">{t('relay.dialogIntro')}</p>
       {send.isError ? <ErrorSummary heading={consentMissing ? t('participants.consentMissingHeading') : undefined} errors={[{ message: writeError(send.error) }]} /> : null}
       {consentMissing ? (
-        <p>
-          <Link to="/boern/$childId" params={{ childId: log.child.id }} hash="samtykker" className="function-link">
-            {t('participants.consentLink', { name: log.child.firstName })}
-          </Link>
-        </p>
+        <ConsentLink log={log} />
       ) : null}
       <form id="relay-form" onSubmit={submit} noValidate>
         <RadioGroup

@@ -4,7 +4,6 @@
 // The parents' consent must have the purpose 'overgang' and name that municipality (by its
 // code); otherwise the server refuses (403 consent.required, audited) and the dialog says what
 // is missing, with the way to the child's consents. Every reader of the log sees the transfers.
-import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
@@ -18,7 +17,7 @@ import { Icon } from '../../components/Icon.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { DialogButtons } from '../admin/widgets.tsx';
 import { useStafetlogLabels } from './labels.ts';
-import { useLogPage, useLogWrite, useWriteErrorText } from './logWrite.tsx';
+import { ConsentLink, useLogPage, useLogWrite, useWriteErrorText } from './logWrite.tsx';
 
 const F = 'transfer';
 const fid = (k: string) => `${F}-${k}`;
@@ -101,11 +100,7 @@ function TransferDialog({ onClose }: { onClose: () => void }) {
       {consentMissing && sent ? (
         <>
           <p>{t('transfer.consentMissingText', sent)}</p>
-          <p>
-            <Link to="/boern/$childId" params={{ childId: log.child.id }} hash="samtykker" className="function-link">
-              {t('participants.consentLink', { name: log.child.firstName })}
-            </Link>
-          </p>
+          <ConsentLink log={log} />
         </>
       ) : null}
       <form id={F} onSubmit={submit} noValidate>

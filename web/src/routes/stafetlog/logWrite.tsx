@@ -7,6 +7,7 @@
 //  - a success text is announced in the page's polite live region.
 // Mutations read the version from the log at the moment of sending (the latest render).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
@@ -78,4 +79,16 @@ export function useLogWrite<V>(send: (log: LogView, vars: V) => Promise<unknown>
       if (isStale(e)) onStale();
     },
   });
+}
+
+/** Where to go when a write is refused for want of consent: the child's consents, on the child page. */
+export function ConsentLink({ log }: { log: LogView }) {
+  const { t } = useTranslation('stafetlog');
+  return (
+    <p>
+      <Link to="/boern/$childId" params={{ childId: log.child.id }} hash="samtykker" className="function-link">
+        {t('participants.consentLink', { name: log.child.firstName })}
+      </Link>
+    </p>
+  );
 }

@@ -23,8 +23,17 @@ export function kyselyFor(pool: pg.Pool): Kysely<DB> {
 export async function openDatabase(opts: { url?: string; dataDir?: string; poolSize?: number }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, connectionTimeoutMillis: 5000 });
-    // A dropped connection (database restart) must not crash the process.
+    // A dropped connection (database restart or kill) must not crash the process: the pool's
+    // listener covers idle clients; a checked-out client emits 'error' itself, and an 'error'
+    // nobody listens to ends the process. The query in flight still rejects (answered 503) and
+    // the pool drops the broken client on release.
     pool.on('error', () => {});
+    const listening = new WeakSet<object>();
+    pool.on('acquire', (client) => {
+      if (listening.has(client)) return;
+      listening.add(client);
+      client.on('error', () => {});
+    });
     const kysely = kyselyFor(pool);
     return {
       kysely,

@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { systemClock, type Clock } from '../access/scope.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connect.ts';
-import { registerErrorHandling, send, surviveDatabaseLoss } from './plugins/errors.ts';
+import { registerErrorHandling, send } from './plugins/errors.ts';
 import { registerSession } from './plugins/session.ts';
 import type { App, AppContext } from './types.ts';
 import { z } from 'zod';
@@ -65,7 +65,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
-  surviveDatabaseLoss(deps.db.pool);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -1,7 +1,6 @@
 // Maps every error to a stable code, a status and a Danish message. Bad input is 4xx with
 // the field paths; a database outage is 503 with Retry-After; nothing else leaks.
 import type { FastifyError, FastifyReply } from 'fastify';
-import type pg from 'pg';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, messageFor, type ErrorCode } from '../../errors.ts';
 import type { App } from '../types.ts';
@@ -32,25 +31,6 @@ function isUnstorableText(err: unknown): boolean {
     e = (e as { cause?: unknown }).cause;
   }
   return false;
-}
-
-const watchedPools = new WeakSet<pg.Pool>();
-
-/**
- * A checked-out pg client whose connection dies (the database restarts or is killed) emits
- * 'error', and an 'error' event nobody listens to ends the process. The query in flight
- * rejects anyway (answered 503 below) and the pool drops the broken client on release, so the
- * event needs a listener, not handling. The pool's own listener covers idle clients only.
- */
-export function surviveDatabaseLoss(pool: pg.Pool): void {
-  if (watchedPools.has(pool)) return;
-  watchedPools.add(pool);
-  const listening = new WeakSet<object>();
-  pool.on('acquire', (client) => {
-    if (listening.has(client)) return;
-    listening.add(client);
-    client.on('error', () => {});
-  });
 }
 
 export function send(reply: FastifyReply, status: number, code: ErrorCode, details?: unknown) {

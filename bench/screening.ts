@@ -15,10 +15,10 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
-import { auditHash, GENESIS_HASH } from '../src/domain/audit-chain.ts';
 import { dayInCopenhagen } from '../src/domain/calendar.ts';
 import { alternate, type Latencies } from './lib/latency.ts';
 import { GROUP_COUNTS_SQL, LISTS_SQL } from './lib/overview-sql.ts';
+import { appendAuditRaw, enterTenant, valuesList } from './lib/raw-audit.ts';
 import { scaleDatabase } from './lib/scale-db.ts';
 import { loginAs, startServer, type Session } from './lib/server.ts';
 import { report, type Figure } from './util.ts';
@@ -45,36 +45,6 @@ interface SaveTarget {
 // ── the work, as the app does it and as the raw baseline ───────────────────────────────
 /** The insert the app's repo sends (Kysely, one multi-row statement), written out by hand. */
 const RATING_COLUMNS = ['municipality_id', 'id', 'round_id', 'scale_version_id', 'child_id', 'group_id', 'institution_id', 'rater_user_id', 'kind', 'position_id', 'not_assessed_reason', 'note', 'corrects_id', 'late', 'created_at'];
-const AUDIT_COLUMNS = ['municipality_id', 'seq', 'id', 'at', 'actor_kind', 'actor_user_id', 'actor_name', 'actor_role', 'action', 'resource_type', 'resource_id', 'child_id', 'search_term', 'purpose', 'outcome', 'details', 'request_id', 'prev_hash', 'hash'];
-
-function valuesList(rows: readonly unknown[][]): { text: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const text = rows.map((r) => `(${r.map((v) => (params.push(v), `$${params.length}`)).join(', ')})`).join(', ');
-  return { text, params };
-}
-
-async function enterTenant(c: pg.PoolClient, municipalityId: string): Promise<void> {
-  await c.query(`SELECT set_config('app.municipality_id', $1, true)`, [municipalityId]);
-  await c.query('SET LOCAL ROLE tidlig_app');
-}
-
-/** The audit append of src/access/audit.ts: the head row locked just before commit, rows chained. */
-async function appendAuditRaw(c: pg.PoolClient, municipalityId: string, rows: Omit<Parameters<typeof auditHash>[1], 'seq'>[]): Promise<void> {
-  await c.query(`INSERT INTO audit_heads (municipality_id, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (municipality_id) DO NOTHING`, [municipalityId, GENESIS_HASH]);
-  const head = (await c.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_heads WHERE municipality_id = $1 FOR UPDATE', [municipalityId])).rows[0]!;
-  let seq = Number(head.seq);
-  let prev = head.hash;
-  const chained = rows.map((row) => {
-    seq += 1;
-    const hash = auditHash(prev, { ...row, seq });
-    const out = [row.municipalityId, seq, row.id, row.at, row.actorKind, row.actorUserId, row.actorName, row.actorRole, row.action, row.resourceType, row.resourceId, row.childId, row.searchTerm, row.purpose, row.outcome, row.details ? JSON.stringify(row.details) : null, row.requestId, prev, hash];
-    prev = hash;
-    return out;
-  });
-  const v = valuesList(chained);
-  await c.query(`INSERT INTO audit_events (${AUDIT_COLUMNS.join(', ')}) VALUES ${v.text}`, v.params);
-  await c.query('UPDATE audit_heads SET seq = $1, hash = $2 WHERE municipality_id = $3', [seq, prev, municipalityId]);
-}
 
 function ratingsFor(t: SaveTarget, positions: readonly string[], salt: number) {
   // Mostly green, some yellow and red, as a real group looks.

@@ -79,8 +79,8 @@ export class Scope {
 }
 
 async function enterTenant(trx: Transaction<DB>, municipalityId: string): Promise<void> {
-  await sql`SELECT set_config('app.municipality_id', ${municipalityId}, true)`.execute(trx);
-  await sql`SET LOCAL ROLE tidlig_app`.execute(trx);
+  // One round trip: set_config('role', …, true) is SET LOCAL ROLE (as PostgREST does it).
+  await sql`SELECT set_config('app.municipality_id', ${municipalityId}, true), set_config('role', 'tidlig_app', true)`.execute(trx);
 }
 
 /**

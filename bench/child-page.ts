@@ -1,0 +1,202 @@
+// bench/child-page (issue 6, scale benchmarks 2): the audited read of a child's page —
+// GET /api/children/:id (stamdata, current placements, custody holders, why the reader may see
+// the child; one audit row) — under load: autocannon with 64 connections against the real
+// server in its own process, each connection a pædagog logged in and reading the children of
+// their own group, next to the baseline at the same concurrency: the very statements the
+// service sends (recorded from an in-process call, bench/lib/sql-replay.ts) and the same audit
+// append, straight through `pg` on a pool as large as the server's (10).
+// Goal: throughput ≥ 0.6× the raw baseline, p99 < 50 ms at 64 connections.
+// BENCH_CHILDREN (100000), BENCH_CONNECTIONS (64), BENCH_REQUESTS (4000 per block, 2 blocks a
+// side after a warm-up block), BENCH_DATABASE_URL (a superuser URL of your own server).
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import autocannon from 'autocannon';
+import { staffActor, type Actor, type ActorMembership } from '../src/access/actor.ts';
+import { systemClock } from '../src/access/scope.ts';
+import { loadConfig } from '../src/config.ts';
+import { dayInCopenhagen } from '../src/domain/calendar.ts';
+import type { Role } from '../src/domain/roles.ts';
+import type { AppContext } from '../src/http/types.ts';
+import { getChild } from '../src/modules/people/service.ts';
+import { measure, summarise, type Latencies } from './lib/latency.ts';
+import { scaleDatabase } from './lib/scale-db.ts';
+import { loginAs, startServer, type Session } from './lib/server.ts';
+import { recordingDatabase, replay, replayable, type Statement } from './lib/sql-replay.ts';
+import { report, type Figure } from './util.ts';
+
+const CHILDREN = Number(process.env.BENCH_CHILDREN ?? 100_000);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
+const CHILDREN_PER_READER = 8;
+const SERVER_POOL = 10; // src/db/connect.ts's default, which the server runs with
+const PASSWORD = 'skala-benchmark-adgangskode';
+
+interface Reader {
+  userId: string;
+  username: string;
+  displayName: string;
+  memberships: ActorMembership[];
+  childIds: string[];
+  session?: Session;
+  /** Per child: the statements getChild sends for this reader. */
+  recorded?: Statement[][];
+}
+
+/** Pædagoger of distinct groups with at least CHILDREN_PER_READER children enrolled today. */
+async function pickReaders(pool: pg.Pool, municipalityId: string, today: string, count: number): Promise<Reader[]> {
+  const res = await pool.query<{ user_id: string; username: string; display_name: string; child_ids: string[] }>(
+    `WITH g AS (
+       SELECT DISTINCT ON (m.user_id) m.user_id, m.unit_id AS group_id FROM memberships m
+        WHERE m.municipality_id = $1 AND m.unit_kind = 'group' AND m.role = 'fagperson' AND m.valid_from <= $2 AND (m.valid_to IS NULL OR m.valid_to >= $2)
+        ORDER BY m.user_id, m.unit_id)
+     SELECT g.user_id, u.username, u.display_name,
+            ARRAY(SELECT e.child_id FROM enrolments e WHERE e.municipality_id = $1 AND e.group_id = g.group_id AND e.valid_from <= $2 AND (e.valid_to IS NULL OR e.valid_to >= $2)
+                   ORDER BY e.child_id LIMIT ${CHILDREN_PER_READER}) AS child_ids
+       FROM g JOIN users u ON u.municipality_id = $1 AND u.id = g.user_id
+      ORDER BY md5(g.user_id::text)`,
+    [municipalityId, today],
+  );
+  const readers = res.rows.filter((r) => r.child_ids.length === CHILDREN_PER_READER).slice(0, count);
+  if (readers.length < count) throw new Error(`only ${readers.length} pædagoger with ${CHILDREN_PER_READER} children, ${count} needed`);
+  const memberships = await pool.query<{ user_id: string; role: Role; unit_kind: ActorMembership['unitKind']; unit_id: string }>(
+    `SELECT user_id, role, unit_kind, unit_id FROM memberships WHERE municipality_id = $1 AND user_id = ANY($2::uuid[]) AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)`,
+    [municipalityId, readers.map((r) => r.user_id), today],
+  );
+  return readers.map((r) => ({
+    userId: r.user_id,
+    username: r.username,
+    displayName: r.display_name,
+    childIds: r.child_ids,
+    memberships: memberships.rows.filter((m) => m.user_id === r.user_id).map((m) => ({ role: m.role, unitKind: m.unit_kind, unitId: m.unit_id })),
+  }));
+}
+
+/** The statements getChild sends for each of the reader's children (run once, in-process). */
+async function recordReads(url: string, municipalityId: string, readers: Reader[]): Promise<number> {
+  const rec = await recordingDatabase(url);
+  const ctx = { db: rec.db, clock: systemClock, config: loadConfig({}) } as AppContext;
+  let statements = 0;
+  try {
+    for (const r of readers) {
+      const actor: Actor = staffActor({ municipalityId, userId: r.userId, displayName: r.displayName, memberships: r.memberships });
+      r.recorded = [];
+      for (const childId of r.childIds) {
+        const { result, statements: sent } = await rec.record(() => getChild(ctx, actor, childId));
+        if (result.id !== childId) throw new Error('recorded read returned another child');
+        r.recorded.push(replayable(sent));
+        statements = sent.length;
+      }
+    }
+  } finally {
+    await rec.close();
+  }
+  return statements;
+}
+
+interface Block {
+  latency: Latencies;
+}
+
+async function httpBlock(baseUrl: string, readers: readonly Reader[], amount: number): Promise<Block> {
+  let nextConnection = 0;
+  const result = await autocannon({
+    url: baseUrl,
+    connections: CONNECTIONS,
+    amount,
+    timeout: 30,
+    requests: [
+      {
+        setupRequest: (req, context) => {
+          if (context.reader === undefined) context.reader = nextConnection++ % readers.length;
+          const n = ((context.n as number | undefined) ?? 0) + 1;
+          context.n = n;
+          const reader = readers[context.reader as number]!;
+          return { ...req, method: 'GET', path: `/api/children/${reader.childIds[n % CHILDREN_PER_READER]}`, headers: { cookie: reader.session!.cookie } };
+        },
+      },
+    ],
+  });
+  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
+    throw new Error(`child page under load: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts ${JSON.stringify(result.statusCodeStats)}`);
+  }
+  return {
+    latency: { n: result.requests.total, p50: result.latency.p50, p95: result.latency.p97_5, p99: result.latency.p99, mean: result.latency.mean, throughput: result.requests.total / result.duration },
+  };
+}
+
+async function rawBlock(pool: pg.Pool, municipalityId: string, readers: readonly Reader[], amount: number): Promise<Block> {
+  const run = await measure(0, amount, CONNECTIONS, async (i) => {
+    const reader = readers[i % readers.length]!;
+    const k = Math.floor(i / readers.length) % CHILDREN_PER_READER;
+    const childId = reader.childIds[k]!;
+    await replay(pool, reader.recorded![k]!, municipalityId, [
+      {
+        municipalityId, id: randomUUID(), at: new Date(), actorKind: 'staff', actorUserId: reader.userId, actorName: reader.displayName, actorRole: 'fagperson',
+        action: 'read', resourceType: 'child', resourceId: childId, childId, searchTerm: null, purpose: null, outcome: 'allowed', details: null, requestId: randomUUID(),
+      },
+    ]);
+  });
+  return { latency: summarise(run.samples, run.wallMs) };
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const merged = (blocks: Block[]): Latencies => ({
+  n: blocks.reduce((a, b) => a + b.latency.n, 0),
+  p50: mean(blocks.map((b) => b.latency.p50)),
+  p95: mean(blocks.map((b) => b.latency.p95)),
+  p99: mean(blocks.map((b) => b.latency.p99)),
+  mean: mean(blocks.map((b) => b.latency.mean)),
+  throughput: mean(blocks.map((b) => b.latency.throughput)),
+});
+
+// ── run ────────────────────────────────────────────────────────────────────────────────
+const t0 = performance.now();
+process.stderr.write(`Seeding ${CHILDREN.toLocaleString('da-DK')} children …\n`);
+const scale = await scaleDatabase({ children: CHILDREN, municipalities: 1, password: PASSWORD });
+const municipality = scale.seed.municipalities[0]!;
+const pool = new pg.Pool({ connectionString: scale.url, max: SERVER_POOL });
+const server = await startServer(scale.url);
+try {
+  const today = dayInCopenhagen(new Date());
+  const readers = await pickReaders(pool, municipality.id, today, CONNECTIONS);
+  process.stderr.write(`Logging in ${readers.length} pædagoger and recording their reads …\n`);
+  for (let i = 0; i < readers.length; i += 4) {
+    const batch = readers.slice(i, i + 4);
+    const sessions = await Promise.all(batch.map((r) => loginAs(server.url, municipality.id, r.username, PASSWORD)));
+    batch.forEach((r, k) => (r.session = sessions[k]));
+  }
+  const perRead = await recordReads(scale.url, municipality.id, readers);
+
+  // A warm-up block each (JIT, plans, caches), then alternating blocks so noise hits both.
+  await httpBlock(server.url, readers, Math.ceil(REQUESTS / 4));
+  await rawBlock(pool, municipality.id, readers, Math.ceil(REQUESTS / 4));
+  const http: Block[] = [];
+  const raw: Block[] = [];
+  for (let k = 0; k < 2; k += 1) {
+    process.stderr.write(`Block ${k + 1}/2 …\n`);
+    http.push(await httpBlock(server.url, readers, REQUESTS));
+    raw.push(await rawBlock(pool, municipality.id, readers, REQUESTS));
+  }
+  const app = merged(http);
+  const base = merged(raw);
+  const figures: Figure[] = [
+    { name: `child page: throughput at ${CONNECTIONS} connections`, value: app.throughput, unit: 'req/s', baseline: base.throughput, goal: '≥ 0.6× baseline' },
+    { name: 'child page: HTTP p50', value: app.p50, unit: 'ms', baseline: base.p50 },
+    { name: 'child page: HTTP p97.5', value: app.p95, unit: 'ms', baseline: base.p95 },
+    { name: 'child page: HTTP p99', value: app.p99, unit: 'ms', baseline: base.p99, goal: '< 50 ms' },
+    { name: 'child page: raw pg (baseline) throughput', value: base.throughput, unit: 'ops/s' },
+  ];
+  report(`child-page (${CHILDREN.toLocaleString('en')} children)`, figures, {
+    file: 'child-page',
+    meta: {
+      scale: { children: CHILDREN, municipalities: 1 },
+      server: `PostgreSQL ${scale.server}`,
+      settings: { connections: CONNECTIONS, requestsPerBlock: REQUESTS, blocks: 2, serverPool: SERVER_POOL },
+      notes: [`getChild sends ${perRead} statements incl. begin/commit and the audit append; the baseline replays them (minus the audit) and appends a fresh audit row`, `total ${((performance.now() - t0) / 1000).toFixed(0)} s`],
+    },
+  });
+} finally {
+  await server.stop();
+  await pool.end();
+  await scale.stop();
+}

@@ -10,7 +10,6 @@
 // side after a warm-up block), BENCH_DATABASE_URL (a superuser URL of your own server).
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import autocannon from 'autocannon';
 import { staffActor, type Actor, type ActorMembership } from '../src/access/actor.ts';
 import { systemClock } from '../src/access/scope.ts';
 import { loadConfig } from '../src/config.ts';
@@ -19,6 +18,7 @@ import type { Role } from '../src/domain/roles.ts';
 import type { AppContext } from '../src/http/types.ts';
 import { getChild } from '../src/modules/people/service.ts';
 import { measure, summarise, type Latencies } from './lib/latency.ts';
+import { autocannonRun, meanOfBlocks } from './lib/load.ts';
 import { scaleDatabase } from './lib/scale-db.ts';
 import { loginAs, startServer, type Session } from './lib/server.ts';
 import { recordingDatabase, replay, replayable, type Statement } from './lib/sql-replay.ts';
@@ -93,38 +93,24 @@ async function recordReads(url: string, municipalityId: string, readers: Reader[
   return statements;
 }
 
-interface Block {
-  latency: Latencies;
-}
-
-async function httpBlock(baseUrl: string, readers: readonly Reader[], amount: number): Promise<Block> {
-  let nextConnection = 0;
-  const result = await autocannon({
+async function httpBlock(baseUrl: string, readers: readonly Reader[], amount: number): Promise<Latencies> {
+  const served = new Map<number, number>();
+  return autocannonRun({
     url: baseUrl,
     connections: CONNECTIONS,
     amount,
-    timeout: 30,
-    requests: [
-      {
-        setupRequest: (req, context) => {
-          if (context.reader === undefined) context.reader = nextConnection++ % readers.length;
-          const n = ((context.n as number | undefined) ?? 0) + 1;
-          context.n = n;
-          const reader = readers[context.reader as number]!;
-          return { ...req, method: 'GET', path: `/api/children/${reader.childIds[n % CHILDREN_PER_READER]}`, headers: { cookie: reader.session!.cookie } };
-        },
-      },
-    ],
+    label: 'child page under load',
+    // Each connection is one reader going through the children of their own group.
+    request: (_i, connection) => {
+      const n = (served.get(connection) ?? 0) + 1;
+      served.set(connection, n);
+      const reader = readers[connection % readers.length]!;
+      return { method: 'GET', path: `/api/children/${reader.childIds[n % CHILDREN_PER_READER]}`, headers: { cookie: reader.session!.cookie } };
+    },
   });
-  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
-    throw new Error(`child page under load: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts ${JSON.stringify(result.statusCodeStats)}`);
-  }
-  return {
-    latency: { n: result.requests.total, p50: result.latency.p50, p95: result.latency.p97_5, p99: result.latency.p99, mean: result.latency.mean, throughput: result.requests.total / result.duration },
-  };
 }
 
-async function rawBlock(pool: pg.Pool, municipalityId: string, readers: readonly Reader[], amount: number): Promise<Block> {
+async function rawBlock(pool: pg.Pool, municipalityId: string, readers: readonly Reader[], amount: number): Promise<Latencies> {
   const run = await measure(0, amount, CONNECTIONS, async (i) => {
     const reader = readers[i % readers.length]!;
     const k = Math.floor(i / readers.length) % CHILDREN_PER_READER;
@@ -136,18 +122,8 @@ async function rawBlock(pool: pg.Pool, municipalityId: string, readers: readonly
       },
     ]);
   });
-  return { latency: summarise(run.samples, run.wallMs) };
+  return summarise(run.samples, run.wallMs);
 }
-
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const merged = (blocks: Block[]): Latencies => ({
-  n: blocks.reduce((a, b) => a + b.latency.n, 0),
-  p50: mean(blocks.map((b) => b.latency.p50)),
-  p95: mean(blocks.map((b) => b.latency.p95)),
-  p99: mean(blocks.map((b) => b.latency.p99)),
-  mean: mean(blocks.map((b) => b.latency.mean)),
-  throughput: mean(blocks.map((b) => b.latency.throughput)),
-});
 
 // ── run ────────────────────────────────────────────────────────────────────────────────
 const t0 = performance.now();
@@ -170,15 +146,15 @@ try {
   // A warm-up block each (JIT, plans, caches), then alternating blocks so noise hits both.
   await httpBlock(server.url, readers, Math.ceil(REQUESTS / 4));
   await rawBlock(pool, municipality.id, readers, Math.ceil(REQUESTS / 4));
-  const http: Block[] = [];
-  const raw: Block[] = [];
+  const http: Latencies[] = [];
+  const raw: Latencies[] = [];
   for (let k = 0; k < 2; k += 1) {
     process.stderr.write(`Block ${k + 1}/2 …\n`);
     http.push(await httpBlock(server.url, readers, REQUESTS));
     raw.push(await rawBlock(pool, municipality.id, readers, REQUESTS));
   }
-  const app = merged(http);
-  const base = merged(raw);
+  const app = meanOfBlocks(http);
+  const base = meanOfBlocks(raw);
   const figures: Figure[] = [
     { name: `child page: throughput at ${CONNECTIONS} connections`, value: app.throughput, unit: 'req/s', baseline: base.throughput, goal: '≥ 0.6× baseline' },
     { name: 'child page: HTTP p50', value: app.p50, unit: 'ms', baseline: base.p50 },

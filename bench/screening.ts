@@ -16,7 +16,8 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
 import { dayInCopenhagen } from '../src/domain/calendar.ts';
-import { alternate, type Latencies } from './lib/latency.ts';
+import { alternate, measure, summarise, type Latencies } from './lib/latency.ts';
+import { autocannonRun } from './lib/load.ts';
 import { GROUP_COUNTS_SQL, LISTS_SQL } from './lib/overview-sql.ts';
 import { appendAuditRaw, enterTenant, valuesList } from './lib/raw-audit.ts';
 import { scaleDatabase } from './lib/scale-db.ts';
@@ -27,6 +28,10 @@ const CHILDREN = Number(process.env.BENCH_CHILDREN ?? 100_000);
 const SAVES = Number(process.env.BENCH_SAVES ?? 120);
 const READS = Number(process.env.BENCH_READS ?? 300);
 const OVERVIEWS = Number(process.env.BENCH_OVERVIEWS ?? 30);
+// The forms under load (autocannon against the raw baseline at the same concurrency).
+const SAVE_CONNECTIONS = Number(process.env.BENCH_SAVE_CONNECTIONS ?? 8);
+const LOADED_SAVES = Number(process.env.BENCH_LOADED_SAVES ?? 96);
+const OVERVIEW_CONNECTIONS = Number(process.env.BENCH_OVERVIEW_CONNECTIONS ?? 4);
 const GROUP_SIZE = 25;
 const WARMUP = 5;
 const PASSWORD = 'skala-benchmark-adgangskode';
@@ -242,8 +247,24 @@ async function institutionOverview(baseUrl: string, pool: pg.Pool, municipalityI
     async () => void (await raw()),
     WARMUP,
   );
+  const loadedHttp = await autocannonRun({
+    url: baseUrl,
+    connections: OVERVIEW_CONNECTIONS,
+    amount: OVERVIEWS,
+    label: 'institution overview under load',
+    request: () => ({ method: 'GET', path, headers: { cookie: leader.cookie } }),
+  });
+  const loadedRaw = await measure(0, OVERVIEWS, OVERVIEW_CONNECTIONS, async () => void (await raw()));
+  const loaded = { subject: loadedHttp, baseline: summarise(loadedRaw.samples, loadedRaw.wallMs) };
+  const under = `institution overview at ${OVERVIEW_CONNECTIONS} connections:`;
   return {
-    figures: [figure('institution overview: HTTP', overview.subject, overview.baseline, 'p50'), figure('institution overview: HTTP', overview.subject, overview.baseline, 'p95')],
+    figures: [
+      figure('institution overview: HTTP', overview.subject, overview.baseline, 'p50'),
+      figure('institution overview: HTTP', overview.subject, overview.baseline, 'p95'),
+      { name: `${under} throughput`, value: loaded.subject.throughput, unit: 'req/s', baseline: loaded.baseline.throughput },
+      figure(`${under} HTTP`, loaded.subject, loaded.baseline, 'p50'),
+      figure(`${under} HTTP`, loaded.subject, loaded.baseline, 'p99'),
+    ],
     notes,
   };
 }
@@ -255,13 +276,14 @@ const t0 = performance.now();
 process.stderr.write(`Seeding ${CHILDREN.toLocaleString('da-DK')} children …\n`);
 const scale = await scaleDatabase({ children: CHILDREN, municipalities: 1, password: PASSWORD });
 const municipality = scale.seed.municipalities[0]!;
-const pool = new pg.Pool({ connectionString: scale.url, max: 4 });
+const pool = new pg.Pool({ connectionString: scale.url, max: 10 }); // as the server's pool
 const server = await startServer(scale.url);
 const figures: Figure[] = [];
 const notes: string[] = [];
 try {
   const today = dayInCopenhagen(new Date());
-  const targets = await saveTargets(pool, municipality.id, today, 2 * (4 * Math.ceil(SAVES / 4) + WARMUP));
+  const sequentialTargets = 2 * (4 * Math.ceil(SAVES / 4) + WARMUP);
+  const targets = await saveTargets(pool, municipality.id, today, sequentialTargets + 2 * LOADED_SAVES);
   const positions = (
     await pool.query<{ id: string }>('SELECT id FROM screening_positions WHERE municipality_id = $1 AND scale_version_id = $2 ORDER BY ordinal', [municipality.id, targets[0]!.scaleVersionId])
   ).rows.map((r) => r.id);
@@ -281,6 +303,30 @@ try {
   figures.push(figure('save 25 ratings: HTTP', save.subject, save.baseline, 'p95', '< 100 ms'));
   figures.push(figure('save 25 ratings: HTTP', save.subject, save.baseline, 'p99'));
   figures.push({ name: 'save 25 ratings: raw pg (baseline) p95', value: save.baseline.p95, unit: 'ms' });
+
+  // 1b. Saves under load: autocannon with SAVE_CONNECTIONS, then the raw transaction at the same concurrency.
+  const loadedTarget = (i: number) => sequentialTargets + i;
+  const loadedHttp = await autocannonRun({
+    url: server.url,
+    connections: SAVE_CONNECTIONS,
+    amount: LOADED_SAVES,
+    label: 'saves under load',
+    request: (i) => {
+      const k = loadedTarget(i);
+      const t = targets[k]!;
+      return {
+        method: 'POST',
+        path: `/api/screening/rounds/${t.roundId}/groups/${t.groupId}/ratings`,
+        headers: { cookie: sessions[k]!.cookie, 'x-csrf-token': sessions[k]!.csrf, 'content-type': 'application/json' },
+        body: JSON.stringify({ ratings: ratingsFor(t, positions, k) }),
+      };
+    },
+  });
+  const loadedRaw = await measure(0, LOADED_SAVES, SAVE_CONNECTIONS, (i) => rawSave(pool, municipality.id, targets[loadedTarget(LOADED_SAVES + i)]!, positions, i));
+  const loadedSave = { subject: loadedHttp, baseline: summarise(loadedRaw.samples, loadedRaw.wallMs) };
+  figures.push({ name: `save 25 ratings at ${SAVE_CONNECTIONS} connections: throughput`, value: loadedSave.subject.throughput, unit: 'saves/s', baseline: loadedSave.baseline.throughput });
+  figures.push(figure(`save 25 ratings at ${SAVE_CONNECTIONS} connections: HTTP`, loadedSave.subject, loadedSave.baseline, 'p50'));
+  figures.push(figure(`save 25 ratings at ${SAVE_CONNECTIONS} connections: HTTP`, loadedSave.subject, loadedSave.baseline, 'p99'));
 
   // 2. A child's screening history, read by a pædagog of the child's group (children of the groups saved above).
   const readers = targets.map((t, k) => ({ t, s: sessions[k]! }));
@@ -324,7 +370,7 @@ report('screening', figures, {
   meta: {
     machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'cpu', memoryGiB: Math.round(os.totalmem() / 2 ** 30), loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))), postgres: scale.server, ownServer: Boolean(process.env.BENCH_DATABASE_URL) },
     scale: { ...c, municipalities: scale.seed.municipalities.length, seedSeconds: Number(scale.seed.seconds.toFixed(1)), benchSeconds: Number(((performance.now() - t0) / 1000).toFixed(0)) },
-    iterations: { saves: SAVES, reads: READS, overviews: OVERVIEWS, warmup: WARMUP, groupSize: GROUP_SIZE, concurrency: 1 },
+    iterations: { saves: SAVES, reads: READS, overviews: OVERVIEWS, warmup: WARMUP, groupSize: GROUP_SIZE, concurrency: 1, loaded: { saves: LOADED_SAVES, saveConnections: SAVE_CONNECTIONS, overviewConnections: OVERVIEW_CONNECTIONS } },
     notes,
   },
 });

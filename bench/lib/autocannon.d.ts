@@ -1,6 +1,6 @@
 // The part of autocannon 8's API the benchmarks use (the package ships no types).
 declare module 'autocannon' {
-  interface RequestParams {
+  export interface RequestParams {
     method?: string;
     path?: string;
     headers?: Record<string, string>;

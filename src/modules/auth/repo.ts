@@ -1,5 +1,6 @@
 // Queries for users, memberships, sessions and log-in attempts. Receives a scoped transaction.
 import { randomUUID } from 'node:crypto';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Scope } from '../../access/scope.ts';
 import type { ActorMembership } from '../../access/actor.ts';
 import { isRole } from '../../domain/roles.ts';
@@ -21,15 +22,29 @@ export async function findCustodyHolder(scope: Scope, id: string) {
   return scope.trx.selectFrom('custodyHolders').select(['id', 'firstName', 'lastName']).where('id', '=', id).executeTakeFirst();
 }
 
-export async function currentMemberships(scope: Scope, userId: string): Promise<ActorMembership[]> {
-  const rows = await scope.trx
-    .selectFrom('memberships')
-    .select(['role', 'unitKind', 'unitId'])
-    .where('userId', '=', userId)
-    .where('validFrom', '<=', scope.today)
-    .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', scope.today)]))
-    .execute();
-  return rows.flatMap((r) => (isRole(r.role) ? [{ role: r.role, unitKind: r.unitKind, unitId: r.unitId }] : []));
+/**
+ * The user and the roles they hold today, in one round trip: every request resolves its
+ * session with this (bench/child-page.ts), so it is one statement, not two.
+ */
+export async function findUserWithMemberships(scope: Scope, userId: string): Promise<{ user: { id: string; displayName: string; blockedAt: Date | null; deactivatedAt: Date | null }; memberships: ActorMembership[] } | undefined> {
+  const row = await scope.trx
+    .selectFrom('users as u')
+    .select(['u.id', 'u.displayName', 'u.blockedAt', 'u.deactivatedAt'])
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('memberships as m')
+          .select(['m.role', 'm.unitKind', 'm.unitId'])
+          .whereRef('m.userId', '=', 'u.id')
+          .where('m.validFrom', '<=', scope.today)
+          .where((w) => w.or([w('m.validTo', 'is', null), w('m.validTo', '>=', scope.today)])),
+      ).as('memberships'),
+    )
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { memberships, ...user } = row;
+  return { user, memberships: memberships.flatMap((r) => (isRole(r.role) ? [{ role: r.role, unitKind: r.unitKind, unitId: r.unitId }] : [])) };
 }
 
 export async function recentAttempts(scope: Scope, userId: string, since: Date) {

@@ -148,13 +148,13 @@ export async function resolveSession(ctx: AppContext, cookieValue: string | unde
       });
       return { state: 'active', actor, session } as const;
     }
-    const user = await repo.findUser(scope, s.userId);
-    if (!user || user.blockedAt || user.deactivatedAt) {
+    const found = await repo.findUserWithMemberships(scope, s.userId);
+    if (!found || found.user.blockedAt || found.user.deactivatedAt) {
       await repo.endSession(scope, s.id, 'user_disabled');
       return { state: 'expired' } as const;
     }
+    const { user, memberships } = found;
     if (scope.now.getTime() - s.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) await repo.touchSession(scope, s.id);
-    const memberships = await repo.currentMemberships(scope, user.id);
     const actor = staffActor({
       municipalityId: parsed.municipalityId,
       userId: user.id,

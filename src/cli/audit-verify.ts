@@ -1,5 +1,7 @@
 // `npm run audit:verify [-- <municipality code>]`: recompute every municipality's audit hash
-// chain and report the first broken row. Exit code 1 when any chain is broken.
+// chain and report the first broken row. Exit code 1 when any chain is broken. After retention
+// has deleted the oldest rows, the chain is verified from its anchor (the seq and hash of the
+// last deleted row, docs/adr/0006).
 import { sql } from 'kysely';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connect.ts';
@@ -16,19 +18,20 @@ try {
       await sql`SELECT set_config('app.municipality_id', ${m.id}, true)`.execute(trx);
       // Filtered explicitly too: run as a superuser (who bypasses row-level security) the
       // municipalities' chains would otherwise mix.
-      const verifier = new ChainVerifier();
-      let after = 0;
+      const anchor = await trx.selectFrom('auditAnchors').select(['seq', 'hash']).where('municipalityId', '=', m.id).executeTakeFirst();
+      const verifier = new ChainVerifier(anchor?.hash, anchor?.seq);
+      let after = anchor?.seq ?? 0;
       for (;;) {
         const rows = await trx.selectFrom('auditEvents').selectAll().where('municipalityId', '=', m.id).where('seq', '>', after).orderBy('seq').limit(5000).execute();
         if (rows.length === 0 || !rows.every((r) => verifier.push(r))) break;
         after = rows[rows.length - 1]!.seq;
       }
       const head = await trx.selectFrom('auditHeads').select('seq').where('municipalityId', '=', m.id).executeTakeFirst();
-      return verifier.result(head?.seq ?? 0);
+      return { ...verifier.result(head?.seq ?? 0), anchorSeq: anchor?.seq };
     });
     if (!result.ok) broken += 1;
     process.stdout.write(
-      `${m.code} ${m.name}: ${result.ok ? 'OK' : `BRUDT ved række ${result.brokenAtSeq}`} (${result.checked} rækker kontrolleret)\n`,
+      `${m.code} ${m.name}: ${result.ok ? 'OK' : `BRUDT ved række ${result.brokenAtSeq}`} (${result.checked} rækker kontrolleret${result.anchorSeq ? `, fra anker efter række ${result.anchorSeq}` : ''})\n`,
     );
   }
 } finally {

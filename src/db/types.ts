@@ -518,6 +518,54 @@ export interface ChildTransfersTable {
   createdAt: Generated<Date>;
 }
 
+// ── retention (docs/adr/0006) ──
+export interface RetentionRunsTable {
+  municipalityId: string;
+  id: string;
+  trigger: 'job' | 'manual';
+  triggeredBy: string | null;
+  asOf: string;
+  settings: Json<Record<string, number>>;
+  startedAt: Timestamp;
+  finishedAt: Timestamp;
+  screeningRatings: number;
+  stafetlogs: number;
+  consents: number;
+  childrenAnonymised: number;
+  custodyHoldersDeleted: number;
+  auditEvents: number;
+}
+
+export interface ScreeningRoundStatisticsTable {
+  municipalityId: string;
+  id: string;
+  runId: string;
+  roundId: string;
+  institutionId: string;
+  groupId: string;
+  kind: 'individual' | 'joint';
+  positionId: string | null;
+  current: boolean;
+  ratings: number;
+  createdAt: Generated<Date>;
+}
+
+export interface AnonymisedChildrenTable {
+  municipalityId: string;
+  childId: string;
+  runId: string;
+  placeholderNo: number;
+  anonymisedAt: Timestamp;
+}
+
+export interface AuditAnchorsTable {
+  municipalityId: string;
+  seq: number;
+  hash: string;
+  cutoffDay: string;
+  cutAt: Timestamp;
+}
+
 export interface DB {
   municipalities: MunicipalitiesTable;
   municipalitySettings: MunicipalitySettingsTable;
@@ -558,6 +606,10 @@ export interface DB {
   stafetlogDocuments: StafetlogDocumentsTable;
   stafetlogRelays: StafetlogRelaysTable;
   childTransfers: ChildTransfersTable;
+  retentionRuns: RetentionRunsTable;
+  screeningRoundStatistics: ScreeningRoundStatisticsTable;
+  anonymisedChildren: AnonymisedChildrenTable;
+  auditAnchors: AuditAnchorsTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

@@ -65,6 +65,7 @@ export const PERMISSIONS = [
   'stafetlog.work', // open a stafetlog for a child one works with, take part, relay (S4)
   'consent.register', // register a consent given on paper, with an attestation (S14)
   'consent.manage', // the municipality's consent, stafetlog and portal settings
+  'retention.manage', // retention settings, preview and runs (deletion and anonymisation, docs/adr/0006)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -80,8 +81,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   myndighedsleder: CHILD_WORK,
   forebyggende_raadgiver: CHILD_WORK,
   familiebehandler: CHILD_WORK,
-  admin: [...STAFF_BASE, 'org.manage', 'staff.manage', 'import.run', 'children.manage', 'screening.manage', 'screening.progress', 'guide.edit', 'consent.manage'],
-  dpo: [...STAFF_BASE, 'audit.read'],
+  admin: [...STAFF_BASE, 'org.manage', 'staff.manage', 'import.run', 'children.manage', 'screening.manage', 'screening.progress', 'guide.edit', 'consent.manage', 'retention.manage'],
+  dpo: [...STAFF_BASE, 'audit.read', 'retention.manage'],
 };
 
 /** Roles that see the children currently enrolled in the group or institution they hold the role in. */

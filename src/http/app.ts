@@ -31,6 +31,7 @@ import { noticeRoutes } from '../modules/notices/routes.ts';
 import { consentRoutes } from '../modules/consent/routes.ts';
 import { stafetlogRoutes } from '../modules/stafetlog/routes.ts';
 import { portalRoutes } from '../modules/portal/routes.ts';
+import { retentionRoutes } from '../modules/retention/routes.ts';
 
 // Field-level validation messages in Danish, like everything else the user reads.
 z.config(z.locales.da());
@@ -42,7 +43,7 @@ export interface AppDeps {
 }
 
 /** Route modules, in one list so the OpenAPI document and the tests see them all. */
-const MODULES = [healthRoutes, authRoutes, oidcRoutes, organisationRoutes, staffRoutes, childrenRoutes, auditRoutes, importRoutes, screeningRoutes, noticeRoutes, guideRoutes, consentRoutes, stafetlogRoutes, portalRoutes];
+const MODULES = [healthRoutes, authRoutes, oidcRoutes, organisationRoutes, staffRoutes, childrenRoutes, auditRoutes, importRoutes, screeningRoutes, noticeRoutes, guideRoutes, consentRoutes, stafetlogRoutes, portalRoutes, retentionRoutes];
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const ctx: AppContext = { config: deps.config, db: deps.db, clock: deps.clock ?? systemClock };

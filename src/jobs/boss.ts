@@ -7,6 +7,7 @@ import type { DataContext } from '../access/scope.ts';
 import { runScreeningReminders, SCREENING_REMINDERS } from './screening-reminders.ts';
 import { CONSENT_EXPIRY, runConsentExpiry } from './consent-expiry.ts';
 import { runStafetlogReminders, STAFETLOG_REMINDERS } from './stafetlog-reminders.ts';
+import { RETENTION, runRetentionJob } from './retention.ts';
 
 export interface JobDefinition {
   name: string;
@@ -19,6 +20,7 @@ export const JOBS: readonly JobDefinition[] = [
   { name: SCREENING_REMINDERS, cron: '0 7 * * *', run: runScreeningReminders },
   { name: CONSENT_EXPIRY, cron: '15 6 * * *', run: runConsentExpiry },
   { name: STAFETLOG_REMINDERS, cron: '15 7 * * *', run: runStafetlogReminders },
+  { name: RETENTION, cron: '30 2 * * *', run: (ctx) => runRetentionJob(ctx) },
 ];
 
 export interface Jobs {

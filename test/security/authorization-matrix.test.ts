@@ -107,6 +107,8 @@ consent · list                      own case               ·   ·   ·   ✓  
 consent · list                      other municipality     ·   ·   ·   ·   ·   ·   ·   ·   ·   ·   ·   ·
 consent settings · read             municipality           ·   ·   ·   ·   ·   ·   ·   ·   ✓   ·   ·   ·
 consent settings · change           municipality           ·   ·   ·   ·   ·   ·   ·   ·   ✓   ·   ·   ·
+retention settings · read           municipality           ·   ·   ·   ·   ·   ·   ·   ·   ✓   ✓   ·   ·
+retention · preview                 municipality           ·   ·   ·   ·   ·   ·   ·   ·   ✓   ✓   ·   ·
 portal · me                         municipality           ·   ·   ·   ·   ·   ·   ·   ·   ·   ·   ✓   ·
 portal · child                      own child              ·   ·   ·   ·   ·   ·   ·   ·   ·   ·   ✓   ·
 portal · child                      other child            ·   ·   ·   ·   ·   ·   ·   ·   ·   ·   ·   ·
@@ -292,6 +294,8 @@ const ACTIONS: Record<string, Action> = {
       return { method: 'PUT', url: '/api/admin/consent-settings', body: settings, headers: { 'if-match': `"${version}"` } };
     },
   },
+  'retention settings · read': { needs: 'retention.manage', reach: 'municipality', request: () => get('/api/retention/settings') },
+  'retention · preview': { needs: 'retention.manage', reach: 'municipality', request: () => get('/api/retention/preview') },
   'portal · me': { needs: 'citizen', reach: 'citizen', request: () => get('/api/portal/me') },
   'portal · child': { needs: 'citizen', reach: 'custody', request: (x) => get(`/api/portal/children/${x.child}`) },
   'portal · stafetlog': { needs: 'citizen', reach: 'custody', request: (x) => get(`/api/portal/stafetlogs/${x.log}`) },

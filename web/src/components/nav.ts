@@ -23,6 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/admin/samtykke', labelKey: 'stafetlog:settings.nav', permission: 'consent.manage' },
   { to: '/trivsel/overblik', labelKey: 'screening.overview.nav', permission: 'screening.progress' },
   { to: '/logning', labelKey: 'nav.audit', permission: 'audit.read' },
+  { to: '/admin/opbevaring', labelKey: 'retention.nav', permission: 'retention.manage' },
 ];
 
 export function navItemsFor(me: Pick<Me, 'permissions'>): NavItem[] {

@@ -1,4 +1,5 @@
-// The administration pages (S1): organisation, staff, children and enrolments, CSV import.
+// The administration pages (S1): organisation, staff, children and enrolments, CSV import,
+// retention (how long data is kept).
 // Contract with the shell (web/src/router.tsx): adminRoutes(parent) returns TanStack Router
 // code-based routes under the authenticated layout route. Each page is shown only with its
 // permission (the server enforces the same).
@@ -10,6 +11,7 @@ import './admin.css';
 import { ChildrenAdminPage } from './children/ChildrenAdminPage.tsx';
 import { ImportPage } from './import/ImportPage.tsx';
 import { OrganisationPage } from './organisation/OrganisationPage.tsx';
+import { RetentionPage } from './retention/RetentionPage.tsx';
 import { screeningAdminPages } from './screening/index.tsx';
 import { StaffDetailPage } from './staff/StaffDetailPage.tsx';
 import { StaffListPage } from './staff/StaffListPage.tsx';
@@ -30,5 +32,6 @@ export function adminRoutes(parent: AnyRoute): AnyRoute[] {
     route('/admin/boern', 'children.manage', () => <ChildrenAdminPage />),
     route('/admin/import', 'import.run', () => <ImportPage />),
     ...screeningAdminPages.map(([path, page]) => route(path, 'screening.manage', page)),
+    route('/admin/opbevaring', 'retention.manage', () => <RetentionPage />),
   ];
 }

@@ -6,6 +6,7 @@ export const MESSAGES = {
   'request.invalid': ['Oplysningerne er ikke udfyldt korrekt.', 'The request is not valid.'],
   'request.unsupported_media_type': ['Forkert dataformat.', 'Unsupported media type.'],
   'request.too_large': ['Forsendelsen er for stor.', 'The request body is too large.'],
+  'request.timeout': ['Forespørgslen tog for lang tid. Prøv igen.', 'The request took too long.'],
   'request.rate_limited': ['For mange forespørgsler. Vent lidt, og prøv igen.', 'Too many requests.'],
   'request.not_found': ['Siden findes ikke.', 'Not found.'],
   'version.mismatch': [

@@ -15,6 +15,8 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/connect.ts';
 import { registerErrorHandling, send } from './plugins/errors.ts';
 import { registerSession } from './plugins/session.ts';
+import { clientErrorHandler } from './plugins/client-errors.ts';
+import { helmetOptions, PERMISSIONS_POLICY } from './plugins/security-headers.ts';
 import type { App, AppContext } from './types.ts';
 import { z } from 'zod';
 import { healthRoutes } from './health.ts';
@@ -61,35 +63,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     trustProxy: deps.config.trustProxy,
     genReqId: () => randomUUID(),
     ...serverTimeouts(deps.config.timeouts),
+    clientErrorHandler: clientErrorHandler(deps.config),
   }).withTypeProvider<ZodTypeProvider>();
+
+  // Bodies are JSON. Fastify's built-in text/plain parser would hand a route a string (refused
+  // by its schema as 400); without it a text/plain body — the one content type a cross-site
+  // form can send without a preflight — is 415 like every other non-JSON type.
+  app.removeContentTypeParser('text/plain');
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        objectSrc: ["'none'"],
-      },
-    },
-    strictTransportSecurity: deps.config.hsts ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'no-referrer' },
-    crossOriginEmbedderPolicy: false,
-  });
+  await app.register(helmet, helmetOptions(deps.config));
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
-    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+    reply.header('Permissions-Policy', PERMISSIONS_POLICY);
   });
 
   await app.register(cookie);
@@ -112,7 +101,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The UI runs under our own CSP (helmet's, unchanged: swagger-ui needs no inline script; one
+  // decorative inline style of its own is blocked) and never asks validator.swagger.io about
+  // our document (that would tell a third party the installation's address).
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
 
   registerSession(app, ctx);
   for (const routes of MODULES) await app.register(async (scoped) => routes(scoped as App, ctx));

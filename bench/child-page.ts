@@ -2,26 +2,23 @@
 // GET /api/children/:id (stamdata, current placements, custody holders, why the reader may see
 // the child; one audit row) — under load: autocannon with 64 connections against the real
 // server in its own process, each connection a pædagog logged in and reading the children of
-// their own group, next to the baseline at the same concurrency: the very statements the
-// service sends (recorded from an in-process call, bench/lib/sql-replay.ts) and the same audit
-// append, straight through `pg` on a pool as large as the server's (10).
+// their own group, next to the baseline at the same concurrency: the very statements such a
+// request sends — its session's transaction and the route's, recorded from the same request
+// served in-process (bench/lib/sql-replay.ts) — with a fresh audit append, straight through
+// `pg` on a pool as large as the server's (10).
 // Goal: throughput ≥ 0.6× the raw baseline, p99 < 50 ms at 64 connections.
 // BENCH_CHILDREN (100000), BENCH_CONNECTIONS (64), BENCH_REQUESTS (4000 per block, 2 blocks a
 // side after a warm-up block), BENCH_DATABASE_URL (a superuser URL of your own server).
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { staffActor, type Actor, type ActorMembership } from '../src/access/actor.ts';
-import { systemClock } from '../src/access/scope.ts';
 import { loadConfig } from '../src/config.ts';
 import { dayInCopenhagen } from '../src/domain/calendar.ts';
-import type { Role } from '../src/domain/roles.ts';
-import type { AppContext } from '../src/http/types.ts';
-import { getChild } from '../src/modules/people/service.ts';
+import { buildApp } from '../src/http/app.ts';
 import { measure, summarise, type Latencies } from './lib/latency.ts';
 import { autocannonRun, meanOfBlocks } from './lib/load.ts';
 import { scaleDatabase } from './lib/scale-db.ts';
 import { loginAs, startServer, type Session } from './lib/server.ts';
-import { recordingDatabase, replay, replayable, type Statement } from './lib/sql-replay.ts';
+import { recordingDatabase, replay, transactionsOf, type RecordedTransaction } from './lib/sql-replay.ts';
 import { report, type Figure } from './util.ts';
 
 const CHILDREN = Number(process.env.BENCH_CHILDREN ?? 100_000);
@@ -35,11 +32,10 @@ interface Reader {
   userId: string;
   username: string;
   displayName: string;
-  memberships: ActorMembership[];
   childIds: string[];
   session?: Session;
-  /** Per child: the statements getChild sends for this reader. */
-  recorded?: Statement[][];
+  /** Per child: the transactions a read of it sends for this reader. */
+  recorded?: RecordedTransaction[][];
 }
 
 /** Pædagoger of distinct groups with at least CHILDREN_PER_READER children enrolled today. */
@@ -58,39 +54,35 @@ async function pickReaders(pool: pg.Pool, municipalityId: string, today: string,
   );
   const readers = res.rows.filter((r) => r.child_ids.length === CHILDREN_PER_READER).slice(0, count);
   if (readers.length < count) throw new Error(`only ${readers.length} pædagoger with ${CHILDREN_PER_READER} children, ${count} needed`);
-  const memberships = await pool.query<{ user_id: string; role: Role; unit_kind: ActorMembership['unitKind']; unit_id: string }>(
-    `SELECT user_id, role, unit_kind, unit_id FROM memberships WHERE municipality_id = $1 AND user_id = ANY($2::uuid[]) AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)`,
-    [municipalityId, readers.map((r) => r.user_id), today],
-  );
   return readers.map((r) => ({
     userId: r.user_id,
     username: r.username,
     displayName: r.display_name,
     childIds: r.child_ids,
-    memberships: memberships.rows.filter((m) => m.user_id === r.user_id).map((m) => ({ role: m.role, unitKind: m.unit_kind, unitId: m.unit_id })),
   }));
 }
 
-/** The statements getChild sends for each of the reader's children (run once, in-process). */
-async function recordReads(url: string, municipalityId: string, readers: Reader[]): Promise<number> {
+/** Every statement a GET /api/children/:id sends for each of the reader's children (served once, in-process). */
+async function recordReads(url: string, readers: Reader[]): Promise<{ statements: number; transactions: number }> {
   const rec = await recordingDatabase(url);
-  const ctx = { db: rec.db, clock: systemClock, config: loadConfig({}) } as AppContext;
-  let statements = 0;
+  const app = await buildApp({ config: { ...loadConfig(process.env), logLevel: 'warn' }, db: rec.db });
+  let last = { statements: 0, transactions: 0 };
   try {
     for (const r of readers) {
-      const actor: Actor = staffActor({ municipalityId, userId: r.userId, displayName: r.displayName, memberships: r.memberships });
       r.recorded = [];
       for (const childId of r.childIds) {
-        const { result, statements: sent } = await rec.record(() => getChild(ctx, actor, childId));
-        if (result.id !== childId) throw new Error('recorded read returned another child');
-        r.recorded.push(replayable(sent));
-        statements = sent.length;
+        const { result, statements } = await rec.record(() => app.inject({ method: 'GET', url: `/api/children/${childId}`, headers: { cookie: r.session!.cookie } }));
+        if (result.statusCode !== 200 || result.json<{ id: string }>().id !== childId) throw new Error(`recorded read: ${result.statusCode} ${result.body.slice(0, 200)}`);
+        const transactions = transactionsOf(statements);
+        r.recorded.push(transactions);
+        last = { statements: statements.length, transactions: transactions.length };
       }
     }
   } finally {
+    await app.close();
     await rec.close();
   }
-  return statements;
+  return last;
 }
 
 async function httpBlock(baseUrl: string, readers: readonly Reader[], amount: number): Promise<Latencies> {
@@ -141,7 +133,7 @@ try {
     const sessions = await Promise.all(batch.map((r) => loginAs(server.url, municipality.id, r.username, PASSWORD)));
     batch.forEach((r, k) => (r.session = sessions[k]));
   }
-  const perRead = await recordReads(scale.url, municipality.id, readers);
+  const perRead = await recordReads(scale.url, readers);
 
   // A warm-up block each (JIT, plans, caches), then alternating blocks so noise hits both.
   await httpBlock(server.url, readers, Math.ceil(REQUESTS / 4));
@@ -168,7 +160,7 @@ try {
       scale: { children: CHILDREN, municipalities: 1 },
       server: `PostgreSQL ${scale.server}`,
       settings: { connections: CONNECTIONS, requestsPerBlock: REQUESTS, blocks: 2, serverPool: SERVER_POOL },
-      notes: [`getChild sends ${perRead} statements incl. begin/commit and the audit append; the baseline replays them (minus the audit) and appends a fresh audit row`, `total ${((performance.now() - t0) / 1000).toFixed(0)} s`],
+      notes: [`a read sends ${perRead.statements} statements in ${perRead.transactions} transactions (the session's, the route's) incl. begin/commit and the audit append; the baseline replays them and appends a fresh audit row`, `total ${((performance.now() - t0) / 1000).toFixed(0)} s`],
     },
   });
 } finally {

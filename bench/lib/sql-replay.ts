@@ -1,8 +1,9 @@
-// "The same queries through `pg`": a baseline that cannot drift from the code. A service call
-// runs once in-process on a recording connection; its statements (with their parameters) are
-// kept and later replayed straight through `pg`, with the audit append done afresh each time
-// (a replayed audit row would collide with the chain). What the HTTP side adds on top is then
-// exactly the server's own work: session, CSRF, routing, validation, serialisation.
+// "The same queries through `pg`": a baseline that cannot drift from the code. A request is
+// served once in-process (app.inject) on a recording connection; every statement it sends —
+// the session's transaction and the route's — is kept with its parameters and later replayed
+// straight through `pg`, transaction by transaction, with the audit append done afresh each
+// time (a replayed audit row would collide with the chain). What the HTTP side adds on top is
+// then exactly the server's own work: HTTP, routing, validation, query building, serialisation.
 import type pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/connect.ts';
 import { appendAuditRaw, type RawAuditRow } from './raw-audit.ts';
@@ -47,25 +48,53 @@ export async function recordingDatabase(url: string): Promise<RecordingDatabase>
   };
 }
 
-const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback)\b/i;
+const BEGIN = /^\s*begin\b/i;
+const END = /^\s*(commit|rollback)\b/i;
 const AUDIT_STATEMENT = /"audit_(heads|events)"/;
 
-/** The recorded transaction without its begin/commit and its audit statements (replaced on replay). */
-export function replayable(statements: readonly Statement[]): Statement[] {
-  return statements.filter((s) => !TRANSACTION_CONTROL.test(s.text) && !AUDIT_STATEMENT.test(s.text));
+/** One recorded transaction: its statements without begin/commit and without the audit append. */
+export interface RecordedTransaction {
+  statements: Statement[];
+  /** Whether it appended audit rows (replaced by a fresh append on replay). */
+  audited: boolean;
 }
 
-/** Replay one recorded transaction on its own client, then the fresh audit append, in one transaction. */
-export async function replay(pool: pg.Pool, statements: readonly Statement[], municipalityId: string, audit: readonly RawAuditRow[]): Promise<void> {
+/** Split what was sent into its transactions, in order (a statement outside one is its own). */
+export function transactionsOf(statements: readonly Statement[]): RecordedTransaction[] {
+  const out: RecordedTransaction[] = [];
+  let open: RecordedTransaction | null = null;
+  for (const s of statements) {
+    if (BEGIN.test(s.text)) {
+      open = { statements: [], audited: false };
+      out.push(open);
+    } else if (END.test(s.text)) {
+      open = null;
+    } else if (AUDIT_STATEMENT.test(s.text)) {
+      (open ?? out[out.length - 1]!).audited = true;
+    } else if (open) {
+      open.statements.push(s);
+    } else {
+      out.push({ statements: [s], audited: false });
+    }
+  }
+  return out;
+}
+
+/** Replay recorded transactions on one client, each in its own transaction, with a fresh audit append where there was one. */
+export async function replay(pool: pg.Pool, transactions: readonly RecordedTransaction[], municipalityId: string, audit: readonly RawAuditRow[]): Promise<void> {
   const c = await pool.connect();
   try {
-    await c.query('BEGIN');
-    for (const s of statements) await c.query(s.text, s.values);
-    await appendAuditRaw(c, municipalityId, audit);
-    await c.query('COMMIT');
-  } catch (err) {
-    await c.query('ROLLBACK');
-    throw err;
+    for (const t of transactions) {
+      await c.query('BEGIN');
+      try {
+        for (const s of t.statements) await c.query(s.text, s.values);
+        if (t.audited) await appendAuditRaw(c, municipalityId, audit);
+        await c.query('COMMIT');
+      } catch (err) {
+        await c.query('ROLLBACK');
+        throw err;
+      }
+    }
   } finally {
     c.release();
   }

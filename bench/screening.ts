@@ -19,7 +19,7 @@ import { dayInCopenhagen } from '../src/domain/calendar.ts';
 import { alternate, measure, summarise, type Latencies } from './lib/latency.ts';
 import { autocannonRun } from './lib/load.ts';
 import { GROUP_COUNTS_SQL, LISTS_SQL } from './lib/overview-sql.ts';
-import { appendAuditRaw, enterTenant, valuesList } from './lib/raw-audit.ts';
+import { appendAuditRaw, inTenantTransaction, valuesList } from './lib/raw-audit.ts';
 import { scaleDatabase } from './lib/scale-db.ts';
 import { loginAs, startServer, type Session } from './lib/server.ts';
 import { report, type Figure } from './util.ts';
@@ -57,10 +57,7 @@ function ratingsFor(t: SaveTarget, positions: readonly string[], salt: number) {
 }
 
 async function rawSave(pool: pg.Pool, municipalityId: string, t: SaveTarget, positions: readonly string[], salt: number): Promise<void> {
-  const c = await pool.connect();
-  try {
-    await c.query('BEGIN');
-    await enterTenant(c, municipalityId);
+  return inTenantTransaction(pool, municipalityId, async (c) => {
     const now = new Date();
     const rows = ratingsFor(t, positions, salt).map((r) => ({ id: randomUUID(), ...r }));
     const v = valuesList(rows.map((r) => [municipalityId, r.id, t.roundId, t.scaleVersionId, r.childId, t.groupId, t.institutionId, t.userId, 'individual', r.positionId, null, null, null, false, now]));
@@ -75,21 +72,12 @@ async function rawSave(pool: pg.Pool, municipalityId: string, t: SaveTarget, pos
         details: { roundId: t.roundId, groupId: t.groupId, kind: 'individual', correctsId: null, notAssessed: false, late: false }, requestId,
       })),
     );
-    await c.query('COMMIT');
-  } catch (err) {
-    await c.query('ROLLBACK');
-    throw err;
-  } finally {
-    c.release();
-  }
+  });
 }
 
 /** The queries of screening/service.ts childHistory (ratings with names, rounds, positions) and its audit row. */
 async function rawHistory(pool: pg.Pool, municipalityId: string, reader: SaveTarget, childId: string): Promise<void> {
-  const c = await pool.connect();
-  try {
-    await c.query('BEGIN');
-    await enterTenant(c, municipalityId);
+  return inTenantTransaction(pool, municipalityId, async (c) => {
     const rows = (
       await c.query<{ round_id: string }>(
         `SELECT r.*, u.display_name AS rater_name, g.name AS group_name, i.name AS institution_name FROM screening_ratings AS r
@@ -108,13 +96,7 @@ async function rawHistory(pool: pg.Pool, municipalityId: string, reader: SaveTar
         action: 'read', resourceType: 'screening_rating', resourceId: childId, childId, searchTerm: null, purpose: null, outcome: 'allowed', details: null, requestId: randomUUID(),
       },
     ]);
-    await c.query('COMMIT');
-  } catch (err) {
-    await c.query('ROLLBACK');
-    throw err;
-  } finally {
-    c.release();
-  }
+  });
 }
 
 // ── picking fresh work in the seeded municipality ──────────────────────────────────────
@@ -200,10 +182,7 @@ async function institutionOverview(baseUrl: string, pool: pg.Pool, municipalityI
   const path = `/api/screening/overview/institutions/${pick.institution_id}?roundId=${pick.round_id}`;
 
   const raw = async () => {
-    const c = await pool.connect();
-    try {
-      await c.query('BEGIN');
-      await enterTenant(c, municipalityId);
+    return inTenantTransaction(pool, municipalityId, async (c) => {
       await c.query('SELECT * FROM screening_rounds WHERE opens_on <= $1 ORDER BY opens_on DESC, name LIMIT 200', [today]);
       const now = await c.query(GROUP_COUNTS_SQL, [pick.round_id, pick.closes_on, pick.institution_id]);
       await c.query(GROUP_COUNTS_SQL, [pick.prev_id, pick.prev_closes, pick.institution_id]);
@@ -219,14 +198,8 @@ async function institutionOverview(baseUrl: string, pool: pg.Pool, municipalityI
           details: { roundId: pick.round_id, institutionId: pick.institution_id, lists: [...(l.worse ? ['worse'] : []), ...(l.twice ? ['concern_twice'] : [])] }, requestId,
         })),
       );
-      await c.query('COMMIT');
       return { placed: (now.rows as { ordinal: number | null; n: number }[]).reduce((a, r) => a + (r.ordinal === null ? 0 : r.n), 0), worse: lists.filter((l) => l.worse).length, twice: lists.filter((l) => l.twice).length };
-    } catch (err) {
-      await c.query('ROLLBACK');
-      throw err;
-    } finally {
-      c.release();
-    }
+    });
   };
 
   // Same answer first: the baseline is only a baseline if it computes what the endpoint shows.

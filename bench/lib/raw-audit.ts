@@ -45,3 +45,20 @@ export async function appendAuditRaw(c: pg.PoolClient, municipalityId: string, r
     v.params,
   );
 }
+
+/** One transaction on a client of its own, scoped to the municipality as withScope does it. */
+export async function inTenantTransaction<T>(pool: pg.Pool, municipalityId: string, work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    await enterTenant(c, municipalityId);
+    const out = await work(c);
+    await c.query('COMMIT');
+    return out;
+  } catch (err) {
+    await c.query('ROLLBACK');
+    throw err;
+  } finally {
+    c.release();
+  }
+}

@@ -36,6 +36,7 @@ export async function scaleDatabase(opts: { children: number; municipalities: nu
       children: opts.children,
       municipalities: opts.municipalities,
       years: 3,
+      parallel: 2,
       seed: 1,
       today: dayInCopenhagen(new Date()),
       password: opts.password,

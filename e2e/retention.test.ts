@@ -220,6 +220,7 @@ test('"Kør nu" asks first, in plain words, and the new run is listed with its t
     }
     const today = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
     assert.match(await runs.locator('tbody tr').first().getByRole('rowheader').innerText(), new RegExp(`^${today.replace(/\./g, '\\.')}`));
+    assert.equal(await runs.locator('tbody tr').first().getByRole('cell', { name: 'Kør nu', exact: true }).count(), 1, 'the run says it was started by hand');
   } catch (err) {
     throw new Error(`${(err as Error).message}\n${await describePage(page)}`, { cause: err });
   } finally {

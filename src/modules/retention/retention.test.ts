@@ -99,6 +99,8 @@ for (const engine of ['postgres', 'pglite'] as const) {
       const res = await c.post('/api/retention/runs');
       assert.equal(res.statusCode, 201, res.body);
       assert.deepEqual(res.json().counts, expected);
+      assert.equal(res.json().trigger, 'manual');
+      assert.deepEqual((await c.get('/api/retention/settings')).json().runs.map((r: { id: string; trigger: string }) => [r.id, r.trigger]), [[res.json().id, 'manual']]);
       const after = await counts();
       assert.equal(after.screening_ratings, before.screening_ratings - 4);
       // Key figures survive: per round × institution × group × position, summing to what went.

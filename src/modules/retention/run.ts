@@ -49,6 +49,7 @@ async function deleteAndAnonymise(scope: Scope, runId: string, cut: RetentionCut
 
 export interface RunResult {
   id: string;
+  trigger: 'job' | 'manual';
   startedAt: Date;
   finishedAt: Date;
   counts: RetentionCounts;
@@ -92,7 +93,7 @@ export async function runRetention(scope: Scope, clock: Clock, trigger: 'job' | 
   for (const [resourceType, action, count, years, cutoff, extra] of entries) {
     scope.audit({ action, resourceType, purpose: 'sletning efter opbevaringsfrist', details: { ...base, count, years, cutoff, ...extra } });
   }
-  return { id, startedAt, finishedAt: finished, counts };
+  return { id, trigger, startedAt, finishedAt: finished, counts };
 }
 
 /** What a run would do today with these settings: the run itself, rolled back. */

@@ -26,6 +26,8 @@ export const retentionCounts = z.object({
 
 export const retentionRun = z.object({
   id: uuid,
+  /** The nightly job or someone's "run now". */
+  trigger: z.enum(['job', 'manual']),
   startedAt: z.string(),
   finishedAt: z.string(),
   counts: retentionCounts,

@@ -10,7 +10,7 @@ import { currentSettings, previewRun, runRetention, type RunResult } from './run
 import type * as s from './schema.ts';
 
 function presentRun(r: RunResult): s.RetentionRun {
-  return { id: r.id, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt.toISOString(), counts: r.counts };
+  return { id: r.id, trigger: r.trigger, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt.toISOString(), counts: r.counts };
 }
 
 async function settingsView(scope: Scope): Promise<s.RetentionSettingsOut> {
@@ -24,6 +24,7 @@ async function settingsView(scope: Scope): Promise<s.RetentionSettingsOut> {
     runs: runs.map((r) =>
       presentRun({
         id: r.id,
+        trigger: r.trigger,
         startedAt: r.startedAt,
         finishedAt: r.finishedAt,
         counts: {

@@ -31,6 +31,7 @@ export function RunsSection({ base, unsaved }: { base: RetentionSettings; unsave
   const columns: Column<RetentionRun>[] = [
     { key: 'startedAt', header: t('retention.runs.started'), rowHeader: true, cell: (r) => formatDateTime(r.startedAt) },
     { key: 'finishedAt', header: t('retention.runs.finished'), cell: (r) => (r.finishedAt ? formatDateTime(r.finishedAt) : t('retention.runs.running')) },
+    { key: 'trigger', header: t('retention.runs.trigger'), cell: (r) => t(`retention.runs.triggers.${r.trigger}`) },
     ...COUNT_KEYS.map((k) => ({ key: k, header: t(`retention.runs.columns.${k}`), className: 'align-text-right', cell: (r: RetentionRun) => formatCount(r.counts[k]) })),
   ];
 

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connect.ts';
-import { ChainVerifier } from '../domain/audit-chain.ts';
+import { verifyChainOf } from '../modules/audit/repo.ts';
 
 const config = loadConfig();
 const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
@@ -16,18 +16,7 @@ try {
   for (const m of municipalities.filter((x) => !only || x.code === only)) {
     const result = await db.kysely.transaction().execute(async (trx) => {
       await sql`SELECT set_config('app.municipality_id', ${m.id}, true)`.execute(trx);
-      // Filtered explicitly too: run as a superuser (who bypasses row-level security) the
-      // municipalities' chains would otherwise mix.
-      const anchor = await trx.selectFrom('auditAnchors').select(['seq', 'hash']).where('municipalityId', '=', m.id).executeTakeFirst();
-      const verifier = new ChainVerifier(anchor?.hash, anchor?.seq);
-      let after = anchor?.seq ?? 0;
-      for (;;) {
-        const rows = await trx.selectFrom('auditEvents').selectAll().where('municipalityId', '=', m.id).where('seq', '>', after).orderBy('seq').limit(5000).execute();
-        if (rows.length === 0 || !rows.every((r) => verifier.push(r))) break;
-        after = rows[rows.length - 1]!.seq;
-      }
-      const head = await trx.selectFrom('auditHeads').select('seq').where('municipalityId', '=', m.id).executeTakeFirst();
-      return { ...verifier.result(head?.seq ?? 0), anchorSeq: anchor?.seq };
+      return verifyChainOf(trx, m.id);
     });
     if (!result.ok) broken += 1;
     process.stdout.write(

@@ -3,7 +3,6 @@
 // Reading the trail is itself a use of personal data and is audited.
 import type { Actor } from '../../access/actor.ts';
 import { withScope } from '../../access/scope.ts';
-import { ChainVerifier } from '../../domain/audit-chain.ts';
 import { maskCpr } from '../../domain/cpr.ts';
 import { AppError } from '../../errors.ts';
 import type { AppContext } from '../../http/types.ts';
@@ -51,13 +50,6 @@ export function lookupChild(ctx: AppContext, actor: Actor, cpr: string) {
 export function verify(ctx: AppContext, actor: Actor) {
   return withScope(ctx, actor, async (scope) => {
     scope.require('audit.read');
-    // After retention cut the oldest rows, the chain starts from its anchor (docs/adr/0006).
-    const anchor = await scope.trx.selectFrom('auditAnchors').select(['seq', 'hash']).where('municipalityId', '=', scope.municipalityId).executeTakeFirst();
-    const verifier = new ChainVerifier(anchor?.hash, anchor?.seq);
-    for await (const row of repo.chain(scope)) {
-      if (!verifier.push({ ...row, details: row.details ?? null })) break;
-    }
-    const head = await scope.trx.selectFrom('auditHeads').select('seq').where('municipalityId', '=', scope.municipalityId).executeTakeFirst();
-    return verifier.result(head?.seq ?? 0);
+    return repo.verifyChainOf(scope.trx, scope.municipalityId);
   });
 }

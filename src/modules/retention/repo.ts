@@ -257,7 +257,3 @@ export async function cutAudit(scope: Scope, cutoff: string): Promise<number> {
   const r = await sql<{ n: number }>`SELECT tidlig_retention_cut_audit(${cutoff}::date) AS n`.execute(scope.trx);
   return Number(r.rows[0]?.n ?? 0);
 }
-
-export function auditAnchor(scope: Scope) {
-  return scope.trx.selectFrom('auditAnchors').select(['seq', 'hash']).where('municipalityId', '=', scope.municipalityId).executeTakeFirst();
-}

@@ -15,6 +15,7 @@ import {
   type RetentionCutoffs,
   type RetentionSettings,
 } from '../../domain/retention.ts';
+import { chainAnchor } from '../audit/repo.ts';
 import * as repo from './repo.ts';
 import type { RetentionCounts } from './schema.ts';
 
@@ -80,7 +81,7 @@ export async function runRetention(scope: Scope, clock: Clock, trigger: 'job' | 
       ...counts,
     })
     .execute();
-  const anchor = counts.auditEvents > 0 ? await repo.auditAnchor(scope) : undefined;
+  const anchor = counts.auditEvents > 0 ? await chainAnchor(scope.trx, scope.municipalityId) : undefined;
   const base = { retentionRunId: id, asOf: scope.today, trigger };
   const entries: [string, 'delete' | 'update', number, number, string, Record<string, unknown>?][] = [
     ['screening_rating', 'delete', counts.screeningRatings, settings.screeningYears, cut.screening],

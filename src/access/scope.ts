@@ -78,7 +78,8 @@ export class Scope {
   }
 }
 
-async function enterTenant(trx: Transaction<DB>, municipalityId: string): Promise<void> {
+/** The municipality (row-level security) and the application role for the rest of the transaction. */
+export async function enterTenant(trx: Transaction<DB>, municipalityId: string): Promise<void> {
   // One round trip: set_config('role', …, true) is SET LOCAL ROLE (as PostgREST does it).
   await sql`SELECT set_config('app.municipality_id', ${municipalityId}, true), set_config('role', 'tidlig_app', true)`.execute(trx);
 }

@@ -4,8 +4,8 @@
 // row-level security applies — and hands the guide queries a GuideTx. Nothing personal is
 // read here: the guide's public entries only (the service filters on is_public), so nothing
 // is audited.
-import { sql, type Transaction } from 'kysely';
-import type { DataContext } from '../../access/scope.ts';
+import type { Transaction } from 'kysely';
+import { enterTenant, type DataContext } from '../../access/scope.ts';
 import type { DB } from '../../db/types.ts';
 import { AppError } from '../../errors.ts';
 import { guideTx, type GuideTx } from './tables.ts';
@@ -29,8 +29,7 @@ export async function withPublicTenant<T>(ctx: DataContext, code: string, fn: (t
     .transaction()
     .setAccessMode('read only')
     .execute(async (trx: Transaction<DB>) => {
-      await sql`SELECT set_config('app.municipality_id', ${municipality.id}, true)`.execute(trx);
-      await sql`SET LOCAL ROLE tidlig_app`.execute(trx);
+      await enterTenant(trx, municipality.id);
       return fn(guideTx({ trx, municipalityId: municipality.id }), municipality);
     });
 }
